@@ -1,0 +1,36 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+const shared = { '@shared': resolve(import.meta.dirname, 'src-shared') }
+
+// electron-vite 6 needs every entry named when the folders are not its defaults; each key
+// below becomes out/<process>/<key>.js.
+export default defineConfig({
+  main: {
+    resolve: { alias: shared },
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/electron/main.ts'),
+          server: resolve(import.meta.dirname, 'src-main/server.ts'),
+          worker: resolve(import.meta.dirname, 'src-main/worker/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    resolve: { alias: shared },
+    build: {
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/electron/preload.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src-renderer'),
+    resolve: { alias: shared },
+    plugins: [react()],
+    build: {
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },
+    },
+  },
+})

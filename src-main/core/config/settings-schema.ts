@@ -1,0 +1,69 @@
+import { z } from 'zod'
+
+/** How the core is hosted; it decides which settings are required. */
+export type RunMode = 'desktop' | 'browser' | 'server'
+
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', ''])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes')
+
+const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional()
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url({ error: 'must be a full URL such as http://127.0.0.1:11434/v1' }).optional())
+  .optional()
+
+/**
+ * Every setting, under the same names in the environment and in `settings.json`. The
+ * predecessor's names are kept where it had them; the README lists them all.
+ */
+export const SettingsSchema = z.object({
+  ENVIRONMENT: z.enum(['development', 'production', 'test']).default('development'),
+  DEBUG: bool.default(false),
+  DB_ECHO: bool.default(false),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info'),
+  JWT_SECRET_KEY: optionalText,
+  CORS_ORIGINS: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) =>
+      (Array.isArray(v) ? v : v.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .default([]),
+  RATE_LIMIT_ENABLED: bool.default(true),
+  RATE_LIMIT_PER_MINUTE: count(1, 100_000).default(60),
+  RATE_LIMIT_AUTH_PER_MINUTE: count(1, 1_000).default(5),
+  RATE_LIMIT_DESKTOP_PER_MINUTE: count(1, 100_000).default(1_200),
+  TRUSTED_PROXY: bool.default(false),
+  MAX_BODY_BYTES: count(1_024, 50 * 1024 * 1024).default(2 * 1024 * 1024),
+  MIN_FREE_DISK_MB: count(0, 1_000_000).default(500),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalUrl,
+  ANTHROPIC_API_KEY: optionalText,
+  ANTHROPIC_BASE_URL: optionalUrl,
+  LOCAL_MODEL_BASE_URL: optionalUrl,
+  LOCAL_MODEL_API_KEY: optionalText,
+  WORKER_CONCURRENCY: count(1, 16).default(1),
+  JOB_BUDGET_USD: z.coerce.number().positive().max(10_000).default(10),
+  PROVIDER_FALLBACK: z.enum(['openai', 'anthropic', 'local', '']).default(''),
+})
+
+export type SettingsInput = z.input<typeof SettingsSchema>
+export type ParsedSettings = z.output<typeof SettingsSchema>
+
+/** What the application reads: the parsed settings plus facts fixed at start. */
+export interface Settings extends ParsedSettings {
+  mode: RunMode
+  dataDir: string
+  jwtSecret: string
+}
+
+export const SETTING_NAMES = Object.keys(SettingsSchema.shape) as (keyof ParsedSettings)[]

@@ -1,0 +1,48 @@
+/** The outcome of counting one request against a limit. */
+export interface RateLimitDecision {
+  allowed: boolean
+  limit: number
+  remaining: number
+  /** Milliseconds until the window has room for one more request. */
+  resetMs: number
+}
+
+/**
+ * Where the counters live. Memory serves one process; a shared store (the database) will let
+ * several servers share counters without changing the middleware.
+ */
+export interface RateLimitStore {
+  hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitDecision>
+}
+
+/**
+ * Sliding-window log in memory: each key keeps the times of its requests within the window, so
+ * the limit holds over any 60-second span, not per calendar minute.
+ */
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly hits = new Map<string, number[]>()
+  private lastSweep = 0
+
+  async hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitDecision> {
+    this.sweep(windowMs, nowMs)
+    const since = nowMs - windowMs
+    const times = (this.hits.get(key) ?? []).filter((t) => t > since)
+
+    const allowed = times.length < limit
+    if (allowed) times.push(nowMs)
+    this.hits.set(key, times)
+
+    const oldest = times[0] ?? nowMs
+    const resetMs = times.length < limit ? 0 : Math.max(0, oldest + windowMs - nowMs)
+    return { allowed, limit, remaining: Math.max(0, limit - times.length), resetMs }
+  }
+
+  /** Drops idle keys now and then so one-off clients do not accumulate. */
+  private sweep(windowMs: number, nowMs: number): void {
+    if (nowMs - this.lastSweep < windowMs) return
+    this.lastSweep = nowMs
+    for (const [key, times] of this.hits) {
+      if ((times.at(-1) ?? 0) <= nowMs - windowMs) this.hits.delete(key)
+    }
+  }
+}

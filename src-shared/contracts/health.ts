@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { IsoDateSchema } from './common'
+
+export const CheckStatusSchema = z.enum(['ok', 'degraded', 'down'])
+export type CheckStatus = z.infer<typeof CheckStatusSchema>
+
+/** One dependency's health, as the health panel shows it. */
+export const HealthCheckSchema = z.object({
+  name: z.string().describe('database, migrations, disk, workers, queue, provider:openai, …'),
+  status: CheckStatusSchema,
+  detail: z.string(),
+  latency_ms: z.number(),
+  checked_at: IsoDateSchema,
+  /** Whether this check decides readiness; informational checks do not. */
+  critical: z.boolean(),
+})
+export type HealthCheck = z.infer<typeof HealthCheckSchema>
+
+export const LivenessSchema = z.object({
+  status: z.literal('alive'),
+  version: z.string(),
+  uptime_s: z.number(),
+  mode: z.enum(['desktop', 'browser', 'server']),
+  timestamp: IsoDateSchema,
+})
+export type Liveness = z.infer<typeof LivenessSchema>
+
+export const ReadinessSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  version: z.string(),
+  timestamp: IsoDateSchema,
+  checks: z.array(HealthCheckSchema),
+})
+export type Readiness = z.infer<typeof ReadinessSchema>
