@@ -22,7 +22,11 @@ export default defineConfig({
   preload: {
     resolve: { alias: shared },
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/electron/preload.ts') } },
+      // A sandboxed preload cannot be an ES module.
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src-main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {
@@ -30,6 +34,7 @@ export default defineConfig({
     resolve: { alias: shared },
     plugins: [react()],
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },
     },
   },

@@ -3,6 +3,7 @@
  * on; `toStatus` maps it to HTTP in one place, so routes never pick status codes for failures.
  */
 export type ErrorKind =
+  | 'bad_request'
   | 'validation'
   | 'unauthenticated'
   | 'forbidden'
@@ -25,6 +26,7 @@ export interface AppErrorOptions {
 }
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  bad_request: 400,
   validation: 422,
   unauthenticated: 401,
   forbidden: 403,

@@ -82,7 +82,11 @@ export async function exportNarrative(
     throw new AppError('internal', `Could not build the ${format} export`, { cause })
   })
 
-  return { fileName: slugifyTitle(narrative.title) + spec.suffix, contentType: spec.contentType, body }
+  return {
+    fileName: slugifyTitle(narrative.title) + spec.suffix,
+    contentType: spec.contentType,
+    body,
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { AppError, type ErrorKind } from '../errors/app-error'
 import type { AppEnv } from './context'
 
 const KIND_BY_STATUS: Record<number, ErrorKind> = {
-  400: 'validation',
+  400: 'bad_request',
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
@@ -52,7 +52,7 @@ export function respondWithError(c: Context<AppEnv>, error: AppError): Response 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error
   if (error instanceof HTTPException) {
-    const kind = KIND_BY_STATUS[error.status] ?? (error.status >= 500 ? 'internal' : 'validation')
+    const kind = KIND_BY_STATUS[error.status] ?? (error.status >= 500 ? 'internal' : 'bad_request')
     const message = error.status === 400 && /JSON/i.test(error.message)
       ? 'The request body is not valid JSON'
       : error.message || 'Bad request'

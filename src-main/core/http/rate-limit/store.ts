@@ -32,8 +32,9 @@ export class MemoryRateLimitStore implements RateLimitStore {
     if (allowed) times.push(nowMs)
     this.hits.set(key, times)
 
-    const oldest = times[0] ?? nowMs
-    const resetMs = times.length < limit ? 0 : Math.max(0, oldest + windowMs - nowMs)
+    // The window frees its next slot when the oldest request in it turns a minute old.
+    const oldest = times[0]
+    const resetMs = oldest === undefined ? 0 : Math.max(0, oldest + windowMs - nowMs)
     return { allowed, limit, remaining: Math.max(0, limit - times.length), resetMs }
   }
 

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serve, type ServerType } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import { createCore, type Core } from './core/create-core'
+import type { TransportEnv } from './core/http/context'
+import { isAppError } from './core/errors/app-error'
+import { parseServerArgs } from './server-args'
+
+/**
+ * The headless server: the same core as the desktop app behind @hono/node-server, serving the
+ * built renderer at `/` and the API at `/api`. It is browser mode where Electron cannot run,
+ * the server a team shares, and what e2e tests and benchmarks drive.
+ */
+async function main(): Promise<void> {
+  const args = parseServerArgs(process.argv.slice(2))
+  const core = await createCore({ mode: args.mode, dataDir: args.dataDir })
+  const web = createWebApp(core)
+
+  const server = await listen(web, args.host, args.port)
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : args.port
+  const url = `http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${port}`
+  core.log.info({ url, dataDir: args.dataDir, mode: args.mode }, 'listening')
+  process.stdout.write(`NarraForge listening on ${url}\n`)
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    core.log.info({ signal }, 'shutting down')
+    server.close()
+    await core.close()
+    core.log.flush?.()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+function createWebApp(core: Core): Hono {
+  const web = new Hono()
+  web.all('/api/*', (c) => core.app.fetch(c.req.raw, c.env as TransportEnv))
+  web.all('/api', (c) => core.app.fetch(c.req.raw, c.env as TransportEnv))
+
+  const rendererDir = locateRenderer()
+  if (rendererDir) {
+    web.use('*', secureHeaders({ contentSecurityPolicy: RENDERER_CSP }))
+    web.use('*', serveStatic({ root: rendererDir }))
+    const index = readFileSync(join(rendererDir, 'index.html'), 'utf8')
+    web.get('*', (c) => c.html(index))
+  } else {
+    core.log.warn('renderer not built; run `npm run build` to serve the app at /')
+  }
+  return web
+}
+
+function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server))
+    server.once('error', reject)
+  })
+}
+
+function locateRenderer(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const dir = join(here, '..', 'renderer')
+  return existsSync(join(dir, 'index.html')) ? dir : null
+}
+
+const RENDERER_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+}
+
+main().catch((error: unknown) => {
+  // The logger may not exist yet (bad settings), so failures to start go to stderr directly.
+  if (isAppError(error) && error.kind === 'configuration') {
+    process.stderr.write(`${error.message}\n`)
+    process.exit(2)
+  }
+  if (isAppError(error) && error.kind === 'conflict') {
+    process.stderr.write(`${error.message}\n`)
+    process.exit(3)
+  }
+  process.stderr.write(`NarraForge failed to start: ${(error as Error).stack ?? String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import type { PushEvent } from './events'
+
+/** What the renderer sends through the preload bridge; the main process makes it a Request. */
+export const BridgeRequestSchema = z.object({
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  path: z.string().startsWith('/api/'),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().max(50 * 1024 * 1024).optional(),
+})
+export type BridgeRequest = z.input<typeof BridgeRequestSchema>
+
+export interface BridgeResponse {
+  status: number
+  headers: Record<string, string>
+  /** Text bodies as text; binary bodies (exports) as base64 with `encoding: 'base64'`. */
+  body: string
+  encoding: 'utf8' | 'base64'
+}
+
+/** The whole surface the preload exposes on `window.narraforge`. */
+export interface NarraForgeBridge {
+  readonly kind: 'electron'
+  request(request: BridgeRequest): Promise<BridgeResponse>
+  /** Push events for the signed-in user; returns the unsubscribe function. */
+  onEvent(listener: (event: PushEvent) => void): () => void
+}
+
+export const BRIDGE_CHANNELS = {
+  request: 'narraforge:request',
+  event: 'narraforge:event',
+} as const
