@@ -21,6 +21,13 @@ export interface ModelCallRequest<T = unknown> {
   structured?: StructuredOutput<T>
   /** Streams prose as it arrives; structured calls may ignore it. */
   onDelta?: (text: string) => void
+  /**
+   * Called before a retry or a fallback streams the answer again from its start, so whoever
+   * shows the `onDelta` text can clear it first.
+   */
+  onRestart?: () => void
+  /** The model to use if the call falls back to the registry's fallback provider. */
+  fallbackModel?: string
   signal?: AbortSignal
 }
 
