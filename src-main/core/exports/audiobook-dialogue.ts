@@ -20,6 +20,12 @@ const LEAD_IN_ENDING = /[:,]$/
 const ATTRIBUTION_START = /^\s*[—–,]/
 const HAS_LETTERS = /\p{L}/u
 
+interface Naming {
+  name: string
+  form: string
+  pattern: RegExp
+}
+
 /**
  * Splits a paragraph into speech and narration. Em-dash dialogue and quoted speech are
  * recognised; anything else is one narration utterance.
@@ -27,32 +33,42 @@ const HAS_LETTERS = /\p{L}/u
 export function splitUtterances(paragraph: string): Utterance[] {
   const text = collapseSpaces(paragraph)
   const utterances = DIALOGUE_OPENING.test(text) ? splitDashDialogue(text) : splitQuotedSpeech(text)
-  return utterances.filter((utterance) => HAS_LETTERS.test(utterance.text))
+  return utterances
+    .map((utterance) => ({ ...utterance, text: trimJoiningPunctuation(utterance.text) }))
+    .filter((utterance) => HAS_LETTERS.test(utterance.text))
 }
 
 /**
- * The known character who speaks in a paragraph: the one named first in the narration right
- * after the first speech ("— Chodź — powiedziała Anna."), or else in a lead-in that introduces
- * it ("Anna said, “Come.”"). Names match whole words and case, so an inflected form (Annę,
- * Anny) names someone spoken to, not the speaker, and does not match. A first name alone
- * matches a character known by a full name.
+ * Prepares a lookup of the known character who speaks in a paragraph: the one named first in
+ * the narration right after the first speech ("— Chodź — powiedziała Anna."), or else in a
+ * lead-in that introduces it ("Anna said, “Come.”"). Names match whole words and case, so an
+ * inflected form (Annę, Anny) names someone spoken to, not the speaker, and does not match. A
+ * first name alone matches a character known by a full name.
  */
-export function findSpeaker(utterances: Utterance[], characterNames: string[]): string | null {
-  const firstSpeech = utterances.findIndex((utterance) => utterance.kind === 'speech')
-  if (firstSpeech < 0) return null
+export function createSpeakerFinder(
+  characterNames: string[],
+): (utterances: Utterance[]) => string | null {
+  const namings = characterNames.flatMap((name) =>
+    namingForms(name).map((form) => ({ name, form, pattern: toWholeWordPattern(form) })),
+  )
 
-  const after = utterances[firstSpeech + 1]
-  const before = utterances[firstSpeech - 1]
-  const attributions = [
-    ...(after?.kind === 'narration' ? [after.text] : []),
-    ...(before?.kind === 'narration' && LEAD_IN_ENDING.test(before.text) ? [before.text] : []),
-  ]
+  return (utterances) => {
+    const firstSpeech = utterances.findIndex((utterance) => utterance.kind === 'speech')
+    if (firstSpeech < 0) return null
 
-  for (const attribution of attributions) {
-    const speaker = findFirstNamed(attribution, characterNames)
-    if (speaker) return speaker
+    const after = utterances[firstSpeech + 1]
+    const before = utterances[firstSpeech - 1]
+    const attributions = [
+      ...(after?.kind === 'narration' ? [after.text] : []),
+      ...(before?.kind === 'narration' && LEAD_IN_ENDING.test(before.text) ? [before.text] : []),
+    ]
+
+    for (const attribution of attributions) {
+      const speaker = findFirstNamed(attribution, namings)
+      if (speaker) return speaker
+    }
+    return null
   }
-  return null
 }
 
 function splitDashDialogue(text: string): Utterance[] {
@@ -94,22 +110,16 @@ function splitQuotedSpeech(text: string): Utterance[] {
   return utterances
 }
 
-function findFirstNamed(text: string, characterNames: string[]): string | null {
+function findFirstNamed(text: string, namings: Naming[]): string | null {
   let best: { name: string; index: number; length: number } | null = null
 
-  for (const name of characterNames) {
-    for (const form of namingForms(name)) {
-      const match = new RegExp(
-        `(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`,
-        'u',
-      ).exec(text)
-      if (!match) continue
-      const isBetter =
-        !best ||
-        match.index < best.index ||
-        (match.index === best.index && form.length > best.length)
-      if (isBetter) best = { name, index: match.index, length: form.length }
-    }
+  for (const { name, form, pattern } of namings) {
+    const index = text.search(pattern)
+    if (index < 0) continue
+    // The earliest name wins; at the same place the longer form ("Anna Kowalska" over "Anna").
+    const isBetter =
+      !best || index < best.index || (index === best.index && form.length > best.length)
+    if (isBetter) best = { name, index, length: form.length }
   }
 
   return best?.name ?? null
@@ -122,6 +132,12 @@ function namingForms(name: string): string[] {
   return full ? [full, ...words.filter((word) => word !== full)] : []
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+// The dash or comma that joined a stretch to its neighbour belongs to neither voice.
+function trimJoiningPunctuation(text: string): string {
+  return text.replace(/^[\s—–,]+|\s+[—–]+$/g, '').trim()
+}
+
+function toWholeWordPattern(form: string): RegExp {
+  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u')
 }

@@ -1,6 +1,8 @@
-import { findSpeaker, splitUtterances, type Utterance } from './audiobook-dialogue'
+import { createSpeakerFinder, splitUtterances, type Utterance } from './audiobook-dialogue'
 import { collapseSpaces } from './manuscript'
 import type { Manuscript, ManuscriptChapter } from './types'
+
+type SpeakerFinder = ReturnType<typeof createSpeakerFinder>
 
 /**
  * Renders a manuscript as a narration script for a voice actor or a text-to-speech pipeline.
@@ -19,35 +21,35 @@ export function renderAudiobookScript(
   manuscript: Manuscript,
   characters: { name: string }[],
 ): string {
-  const characterNames = characters
-    .map((character) => collapseSpaces(character.name))
-    .filter(Boolean)
+  const findSpeaker = createSpeakerFinder(
+    characters.map((character) => collapseSpaces(character.name)).filter(Boolean),
+  )
 
   const header = [`[TITLE: ${toMarkerValue(manuscript.title)}]`]
   if (manuscript.author) header.push(`[AUTHOR: ${toMarkerValue(manuscript.author)}]`)
   header.push(`[LANGUAGE: ${manuscript.language}]`)
 
-  const chapters = manuscript.chapters.map((chapter) => renderChapter(chapter, characterNames))
+  const chapters = manuscript.chapters.map((chapter) => renderChapter(chapter, findSpeaker))
   return [header.join('\n'), ...chapters].join('\n\n') + '\n'
 }
 
-function renderChapter(chapter: ManuscriptChapter, characterNames: string[]): string {
+function renderChapter(chapter: ManuscriptChapter, findSpeaker: SpeakerFinder): string {
   const lines = [`[CHAPTER: ${toMarkerValue(chapter.title)}]`, '[PAUSE: long]']
 
   chapter.scenes.forEach((scene, sceneIndex) => {
     if (sceneIndex > 0) lines.push('[PAUSE: medium]')
     scene.forEach((paragraph, index) => {
       if (index > 0) lines.push('[PAUSE: short]')
-      lines.push(...renderParagraph(paragraph, characterNames))
+      lines.push(...renderParagraph(paragraph, findSpeaker))
     })
   })
 
   return lines.join('\n')
 }
 
-function renderParagraph(paragraph: string, characterNames: string[]): string[] {
+function renderParagraph(paragraph: string, findSpeaker: SpeakerFinder): string[] {
   const utterances = splitUtterances(paragraph)
-  const speaker = findSpeaker(utterances, characterNames)
+  const speaker = findSpeaker(utterances)
   return utterances.map((utterance) => `${voiceMarker(utterance, speaker)} ${utterance.text}`)
 }
 

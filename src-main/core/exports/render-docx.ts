@@ -33,11 +33,11 @@ export async function renderDocx(
     data: buildCoreProperties(manuscript, narrative),
   }
   const buffer = await Packer.toBuffer(document, false, [coreProperties])
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  return new Uint8Array(buffer)
 }
 
 function buildStyles(manuscript: Manuscript) {
-  const font = BODY_FONT
+  const font = BODY_FONT // headings too, or Word falls back to its theme's sans-serif
   return {
     default: {
       document: {

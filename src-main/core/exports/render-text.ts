@@ -73,9 +73,10 @@ function escapeMarkdownParagraph(paragraph: string): string {
     .join('\n')
 }
 
-// A run of `#` at the end of an ATX heading is read as its closing sequence and dropped.
+// A run of `#` at the end of an ATX heading is read as its closing sequence and dropped, and a
+// `<` can open an HTML tag that swallows the rest of the heading.
 function escapeHeadingText(title: string): string {
-  return title.replace(/(#+)$/, '\\$1')
+  return title.replace(/</g, '\\<').replace(/(#+)$/, '\\$1')
 }
 
 function underline(title: string, mark: string): string {
