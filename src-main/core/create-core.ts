@@ -1,28 +1,30 @@
 import { join } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { authRoutes, meRoute } from './auth/auth-routes'
-import { AuthService } from './auth/auth-service'
+import type { PGlite } from '@electric-sql/pglite'
 import { requireAuth } from './auth/require-auth'
 import { TokenIssuer } from './auth/tokens'
 import { loadSettings } from './config/load-settings'
 import type { RunMode, Settings } from './config/settings-schema'
 import { createApp } from './create-app'
+import { createEngine } from './create-engine'
+import { createRoutes } from './create-routes'
 import { acquireDataLock } from './db/data-lock'
 import { locateMigrations } from './db/migrations'
 import { openDatabase, type Database } from './db/open-database'
 import { EventBus } from './events/event-bus'
 import { databaseCheck, diskCheck, migrationsCheck, providersConfiguredCheck } from './health/core-checks'
+import { providerChecks } from './health/engine-checks'
 import { HealthRegistry } from './health/health-registry'
-import { healthRoutes } from './health/health-routes'
 import type { AppEnv } from './http/context'
 import { rateLimit } from './http/rate-limit/rate-limit'
 import { MemoryRateLimitStore, type RateLimitStore } from './http/rate-limit/store'
 import { createLogger, type Logger } from './logging/logger'
-import { narrativesRoutes } from './narratives/narratives-routes'
-import { NarrativesService } from './narratives/narratives-service'
-import { projectsRoutes } from './projects/projects-routes'
-import { ProjectsService } from './projects/projects-service'
+import { createFileSecretStore } from './secrets/file-secret-store'
+import type { SecretStore } from './secrets/secret-store'
+import { SettingsStore } from './settings/settings-store'
 import { APP_VERSION } from './version'
+import { childProcessSpawner } from './workers/child-process-worker'
+import type { SpawnWorker } from './workers/worker-process'
 
 export interface CoreOptions {
   mode: RunMode
@@ -35,34 +37,40 @@ export interface CoreOptions {
   /** Defaults to a logger writing JSON to `<dataDir>/logs` and the console. */
   log?: Logger
   rateLimitStore?: RateLimitStore
+  /** Where provider keys are kept; owner-only files by default, the OS keychain in Electron. */
+  secrets?: SecretStore
+  /** How workers are forked: child_process by default, utilityProcess in Electron; null for none. */
+  spawnWorker?: SpawnWorker | null
 }
 
 export interface Core {
   app: OpenAPIHono<AppEnv>
-  settings: Settings
+  /** The settings as they are now (the settings screen can change them). */
+  settings: () => Settings
   events: EventBus
   health: HealthRegistry
   db: Database
+  pg: PGlite
   log: Logger
-  /** Stops background work, checkpoints and closes the database, releases the folder. */
+  /** Stops the engine, checkpoints and closes the database, releases the folder. */
   close(): Promise<void>
 }
 
 /**
- * Builds NarraForge's core: settings, the data-folder lock, the database, the services and
- * the HTTP application. It imports nothing from Electron, so tests, benchmarks and the
- * headless server use it exactly as the desktop does.
+ * Builds NarraForge's core: settings, the data-folder lock, the database, the engine and the
+ * HTTP application. It imports nothing from Electron, so tests, benchmarks and the headless
+ * server use it exactly as the desktop does.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
-  const settings = loadSettings({ mode: options.mode, dataDir: options.dataDir, env: options.env })
-  const log =
-    options.log ??
-    createLogger({
-      logDir: join(options.dataDir, 'logs'),
-      level: settings.DEBUG ? 'debug' : settings.LOG_LEVEL,
-      pretty: settings.ENVIRONMENT === 'development',
-    })
+  const secrets = options.secrets ?? createFileSecretStore(options.dataDir)
+  const settings = new SettingsStore({ mode: options.mode, dataDir: options.dataDir, env: options.env, secrets })
+  const first = settings.current()
+  const log = options.log ?? createLogger({
+    logDir: join(options.dataDir, 'logs'),
+    level: first.DEBUG ? 'debug' : first.LOG_LEVEL,
+    pretty: first.ENVIRONMENT === 'development',
+  })
 
   const lock = acquireDataLock(options.dataDir, options.mode)
   try {
@@ -71,7 +79,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       dataDir: options.dataDir,
       migrationsDir,
       log: log.child({ module: 'db' }),
-      echo: settings.DB_ECHO || settings.DEBUG,
+      echo: first.DB_ECHO || first.DEBUG,
       now,
     })
     const { db, pg } = database
@@ -80,49 +88,48 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const health = new HealthRegistry(events, now)
     health.register(databaseCheck(pg))
     health.register(migrationsCheck(pg, migrationsDir))
-    health.register(diskCheck(options.dataDir, settings.MIN_FREE_DISK_MB))
-    health.register(providersConfiguredCheck(settings))
+    health.register(diskCheck(options.dataDir, first.MIN_FREE_DISK_MB))
+    health.register(providersConfiguredCheck(settings.current))
+    health.registerDynamic(providerChecks(settings.current))
 
-    const tokens = new TokenIssuer({ secret: settings.jwtSecret, now })
-    const auth = new AuthService({ db, tokens, now, log: log.child({ module: 'auth' }) })
-    const projects = new ProjectsService(db)
-    const narratives = new NarrativesService(db)
-
+    const spawnWorker = options.spawnWorker === undefined ? childProcessSpawner(log) : options.spawnWorker
+    const engine = await createEngine({ db, events, health, settings, log, now, spawnWorker })
+    const tokens = new TokenIssuer({ secret: first.jwtSecret, now })
+    const routes = createRoutes({ mode: options.mode, db, tokens, events, health, settings, control: engine.scheduler, log, now })
     const app = createApp({
-      settings,
+      settings: first,
       log,
       rateLimit: rateLimit({
         store: options.rateLimitStore ?? new MemoryRateLimitStore(),
         now,
-        enabled: settings.RATE_LIMIT_ENABLED,
-        authPerMinute: settings.RATE_LIMIT_AUTH_PER_MINUTE,
-        generalPerMinute: settings.RATE_LIMIT_PER_MINUTE,
-        desktopPerMinute: settings.RATE_LIMIT_DESKTOP_PER_MINUTE,
-        trustProxy: settings.TRUSTED_PROXY,
+        enabled: first.RATE_LIMIT_ENABLED,
+        authPerMinute: first.RATE_LIMIT_AUTH_PER_MINUTE,
+        generalPerMinute: first.RATE_LIMIT_PER_MINUTE,
+        desktopPerMinute: first.RATE_LIMIT_DESKTOP_PER_MINUTE,
+        trustProxy: first.TRUSTED_PROXY,
       }),
       requireAuth: requireAuth(tokens, db, now),
-      publicRoutes: [
-        authRoutes(auth),
-        healthRoutes({ registry: health, version: APP_VERSION, mode: options.mode, startedAt: Date.now(), now }),
-      ],
-      protectedRoutes: [meRoute(auth), projectsRoutes(projects), narrativesRoutes(narratives)],
+      ...routes,
     })
 
     log.info({ mode: options.mode, dataDir: options.dataDir, version: APP_VERSION }, 'core ready')
-    let closed = false
+    let closing: Promise<void> | undefined
     return {
       app,
-      settings,
+      settings: settings.current,
       events,
       health,
       db,
+      pg,
       log,
-      async close() {
-        if (closed) return
-        closed = true
-        await database.close()
-        lock.release()
-        log.info('core closed')
+      close() {
+        closing ??= (async () => {
+          await engine.stop()
+          await database.close()
+          lock.release()
+          log.info('core closed')
+        })()
+        return closing
       },
     }
   } catch (error) {

@@ -1,10 +1,13 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import pino from 'pino'
 import { inject } from 'vitest'
 import { createCore, type Core, type CoreOptions } from '../core/create-core'
-import { createSilentLogger } from '../core/logging/logger'
+import { createSilentLogger, REDACTED_PATHS, type Logger } from '../core/logging/logger'
 import { DB_FOLDER } from '../core/db/open-database'
+import { narratives } from '../core/db/schema'
 
 /** A clock tests move by hand instead of sleeping. */
 export class TestClock {
@@ -36,6 +39,8 @@ export async function createTestCore(
   const core = await createCore({
     mode: 'desktop',
     log: createSilentLogger(),
+    // API tests run no workers unless they ask for them; jobs then wait in the queue.
+    spawnWorker: null,
     now: clock.now,
     ...overrides,
     dataDir,
@@ -57,4 +62,57 @@ export function makeTestDataDir(): string {
   const dataDir = mkdtempSync(join(tmpdir(), 'narraforge-test-'))
   cpSync(inject('templateDbDir'), join(dataDir, DB_FOLDER), { recursive: true })
   return dataDir
+}
+
+/**
+ * Puts a narrative straight into the database, as the pipeline's output step would, for tests
+ * of the read side that should not run a generation first.
+ */
+export async function insertNarrative(
+  core: TestCore,
+  owner: { userId: string; projectId: string },
+  overrides: Partial<typeof narratives.$inferInsert> = {},
+): Promise<typeof narratives.$inferSelect> {
+  const [row] = await core.db
+    .insert(narratives)
+    .values({
+      userId: owner.userId,
+      projectId: owner.projectId,
+      title: 'The Lighthouse Keeper',
+      form: 'short_story',
+      genre: 'mystery',
+      language: 'en',
+      text: 'The lamp went out at midnight.',
+      wordCount: 6,
+      ...overrides,
+    })
+    .returning()
+  if (!row) throw new Error('narrative was not inserted')
+  return row
+}
+
+export interface MemoryLogger {
+  log: Logger
+  /** Every line written so far, parsed. */
+  lines(): Record<string, any>[]
+}
+
+/** A logger with the application's redaction that keeps its JSON lines in memory. */
+export function createMemoryLogger(level = 'debug'): MemoryLogger {
+  const written: string[] = []
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      written.push(chunk.toString())
+      done()
+    },
+  })
+  const log = pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, stream)
+  return {
+    log,
+    lines: () =>
+      written
+        .flatMap((w) => w.split('\n'))
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+  }
 }

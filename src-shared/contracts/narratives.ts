@@ -38,3 +38,26 @@ export const NarrativeDetailSchema = NarrativeSummarySchema.extend({
   usage_by_model: z.record(z.string(), z.unknown()),
 })
 export type NarrativeDetail = z.infer<typeof NarrativeDetailSchema>
+
+/** A save from the editor; `base_version` guards against overwriting a newer save. */
+export const NarrativeUpdateSchema = z.strictObject({
+  title: z.string().trim().min(1).max(300).optional(),
+  text: z.string().max(5_000_000, 'The text is over 5 million characters'),
+  base_version: z.number().int().positive(),
+})
+export type NarrativeUpdate = z.infer<typeof NarrativeUpdateSchema>
+
+export const NarrativeVersionSummarySchema = z.object({
+  version: z.number().int(),
+  title: z.string(),
+  word_count: z.number().int(),
+  source: z.enum(['generated', 'edit', 'restore']),
+  created_at: IsoDateSchema,
+})
+export type NarrativeVersionSummary = z.infer<typeof NarrativeVersionSummarySchema>
+
+export const NarrativeVersionSchema = NarrativeVersionSummarySchema.extend({ text: z.string() })
+export type NarrativeVersion = z.infer<typeof NarrativeVersionSchema>
+
+export const EXPORT_FORMATS = ['md', 'txt', 'docx', 'epub', 'audiobook'] as const
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS)

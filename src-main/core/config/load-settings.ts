@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { z } from 'zod'
 import { AppError } from '../errors/app-error'
 import { findJwtSecretProblem, loadOrCreateJwtSecret } from './jwt-secret'
 import {
@@ -14,6 +15,8 @@ export interface LoadSettingsOptions {
   mode: RunMode
   dataDir: string
   env?: Record<string, string | undefined>
+  /** Provider keys kept in the secret store; the environment still wins over them. */
+  secrets?: Record<string, string | undefined>
 }
 
 export const SETTINGS_FILE = 'settings.json'
@@ -26,7 +29,11 @@ export const SETTINGS_FILE = 'settings.json'
 export function loadSettings(options: LoadSettingsOptions): Settings {
   const problems: string[] = []
   const fileValues = readSettingsFile(options.dataDir, problems)
-  const merged = { ...fileValues, ...pickKnown(options.env ?? process.env) }
+  const merged = {
+    ...fileValues,
+    ...pickKnown(options.secrets ?? {}),
+    ...pickKnown(options.env ?? process.env),
+  }
 
   const parsed = SettingsSchema.safeParse(merged)
   if (!parsed.success) {
@@ -34,9 +41,11 @@ export function loadSettings(options: LoadSettingsOptions): Settings {
       problems.push(`${issue.path.join('.') || 'settings'}: ${issue.message}`)
     }
   }
-  if (problems.length === 0 && parsed.success) {
-    problems.push(...checkModeRules(parsed.data, options.mode))
-  }
+  // The mode rules still judge the valid settings, so one round reports every problem.
+  const valid = parsed.success
+    ? parsed
+    : SettingsSchema.safeParse(withoutInvalid(merged, parsed.error))
+  if (valid.success) problems.push(...checkModeRules(valid.data, options.mode))
   if (problems.length > 0 || !parsed.success) throw configurationError(problems)
 
   const jwtSecret = parsed.data.JWT_SECRET_KEY ?? loadOrCreateJwtSecret(options.dataDir)
@@ -72,7 +81,15 @@ function checkModeRules(s: ParsedSettings, mode: RunMode): string[] {
   return problems
 }
 
-function readSettingsFile(dataDir: string, problems: string[]): Record<string, unknown> {
+function withoutInvalid(
+  values: Record<string, unknown>,
+  error: z.ZodError,
+): Record<string, unknown> {
+  const invalid = new Set(error.issues.map((issue) => issue.path[0]))
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !invalid.has(name)))
+}
+
+export function readSettingsFile(dataDir: string, problems: string[] = []): Record<string, unknown> {
   const file = join(dataDir, SETTINGS_FILE)
   if (!existsSync(file)) return {}
   try {

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { StageSchema } from '@shared/contracts/catalog'
+import { ModelChoiceSchema } from '@shared/contracts/jobs'
+import { PriceTableSchema } from '@shared/contracts/pricing'
 
 /** How the core is hosted; it decides which settings are required. */
 export type RunMode = 'desktop' | 'browser' | 'server'
@@ -19,6 +22,17 @@ const optionalUrl = z
   .transform((v) => (v === '' ? undefined : v))
   .pipe(z.url({ error: 'must be a full URL such as http://127.0.0.1:11434/v1' }).optional())
   .optional()
+
+/** Structured settings arrive as JSON text from the environment and as objects from the file. */
+const jsonText = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    if (typeof v !== 'string') return v
+    try {
+      return JSON.parse(v)
+    } catch {
+      return v
+    }
+  }, schema)
 
 /**
  * Every setting, under the same names in the environment and in `settings.json`. The
@@ -54,6 +68,11 @@ export const SettingsSchema = z.object({
   WORKER_CONCURRENCY: count(1, 16).default(1),
   JOB_BUDGET_USD: z.coerce.number().positive().max(10_000).default(10),
   PROVIDER_FALLBACK: z.enum(['openai', 'anthropic', 'local', '']).default(''),
+  LOCAL_MODEL_NAME: z.string().trim().min(1).default('llama3.1'),
+  STAGE_MODELS: jsonText(z.partialRecord(StageSchema, ModelChoiceSchema)).default({}),
+  PRICES: jsonText(PriceTableSchema).default({}),
+  WORKER_HEARTBEAT_TIMEOUT_MS: count(1_000, 600_000).default(20_000),
+  BACKUP_KEEP: count(1, 365).default(7),
 })
 
 export type SettingsInput = z.input<typeof SettingsSchema>

@@ -48,11 +48,12 @@ export function diskCheck(dataDir: string, minFreeMb: number): CheckDefinition {
  * Whether any AI provider is configured. The desktop may run without one for offline drafting,
  * so there it informs; in server mode generation is the point, so it decides readiness.
  */
-export function providersConfiguredCheck(settings: Settings): CheckDefinition {
+export function providersConfiguredCheck(current: () => Settings): CheckDefinition {
   return {
     name: 'providers',
-    critical: settings.mode === 'server',
+    critical: current().mode === 'server',
     async run() {
+      const settings = current()
       const names = [
         settings.OPENAI_API_KEY && 'OpenAI',
         settings.ANTHROPIC_API_KEY && 'Anthropic',

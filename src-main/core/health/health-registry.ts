@@ -21,6 +21,7 @@ const CHECK_TIMEOUT_MS = 5_000
  */
 export class HealthRegistry {
   private readonly checks = new Map<string, CheckDefinition>()
+  private readonly dynamic: ((fresh: boolean) => CheckDefinition[])[] = []
   private readonly last = new Map<string, HealthCheck>()
 
   constructor(
@@ -32,15 +33,26 @@ export class HealthRegistry {
     this.checks.set(check.name, check)
   }
 
+  /** Checks whose list changes with the settings (one per configured provider). */
+  registerDynamic(build: (fresh: boolean) => CheckDefinition[]): void {
+    this.dynamic.push(build)
+  }
+
   unregister(name: string): void {
     this.checks.delete(name)
     this.last.delete(name)
   }
 
-  /** Runs every check at once (each bounded by a timeout) and returns them in a stable order. */
-  async runAll(): Promise<HealthCheck[]> {
-    const results = await Promise.all([...this.checks.values()].map((c) => this.runOne(c)))
-    const changed = results.some((r) => this.last.get(r.name)?.status !== r.status)
+  /**
+   * Runs every check at once (each bounded by a timeout) and returns them in a stable order.
+   * `fresh` bypasses the caches of checks that keep one (provider pings).
+   */
+  async runAll(fresh = false): Promise<HealthCheck[]> {
+    const all = [...this.checks.values(), ...this.dynamic.flatMap((build) => build(fresh))]
+    const results = await Promise.all(all.map((c) => this.runOne(c)))
+    const changed =
+      results.length !== this.last.size || results.some((r) => this.last.get(r.name)?.status !== r.status)
+    this.last.clear()
     for (const r of results) this.last.set(r.name, r)
     if (changed) this.bus.publish({ type: 'health.changed', user_id: '*', checks: results })
     return results

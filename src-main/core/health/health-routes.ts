@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
 import { LivenessSchema, ReadinessSchema } from '@shared/contracts/health'
 import type { RunMode } from '../config/settings-schema'
 import type { AppEnv } from '../http/context'
@@ -23,6 +24,7 @@ const ready = createRoute({
   path: '/health/ready',
   tags,
   summary: 'Every dependency usable (200) or not (503), one entry per dependency',
+  request: { query: z.object({ fresh: z.enum(['0', '1']).optional().describe('1 skips cached provider pings') }) },
   responses: {
     200: jsonResponse(ReadinessSchema, 'Ready'),
     503: jsonResponse(ReadinessSchema, 'Not ready; the failing checks say why'),
@@ -41,7 +43,7 @@ export function healthRoutes(deps: HealthRouteDeps) {
     .openapi(root, (c) => c.json(alive(), 200))
     .openapi(live, (c) => c.json(alive(), 200))
     .openapi(ready, async (c) => {
-      const checks = await deps.registry.runAll()
+      const checks = await deps.registry.runAll(c.req.valid('query').fresh === '1')
       const ok = isReady(checks)
       const body = {
         status: ok ? ('ready' as const) : ('not_ready' as const),

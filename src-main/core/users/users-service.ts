@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm'
 import type { User } from '@shared/contracts/auth'
 import { TIER_LIMITS } from '@shared/contracts/catalog'
 import { AppError } from '../errors/app-error'
+import { sqlStateOf, translateDatabaseError } from '../db/database-errors'
 import type { DbOrTx } from '../db/open-database'
 import { users } from '../db/schema'
 import { usageMonthOf } from './usage-month'
@@ -15,6 +16,8 @@ export interface NewUser {
   oauthId?: string | null
   fullName?: string | null
 }
+
+const EMAIL_TAKEN = 'An account with this email already exists; sign in instead'
 
 /**
  * Inserts a free-tier user. The credential rule (a password, or an OAuth provider with its id)
@@ -42,6 +45,11 @@ export async function createUser(db: DbOrTx, input: NewUser, now: Date): Promise
       usageMonth: usageMonthOf(now),
     })
     .returning()
+    .catch((error: unknown) => {
+      // Two sign-ups with one email can both pass the caller's lookup; the unique index decides.
+      if (sqlStateOf(error) !== '23505') throw translateDatabaseError(error)
+      throw new AppError('conflict', EMAIL_TAKEN, { cause: error })
+    })
   if (!row) throw new AppError('internal', 'User was not created')
   return row
 }

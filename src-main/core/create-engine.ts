@@ -1,0 +1,60 @@
+import type { Database } from './db/open-database'
+import type { EventBus } from './events/event-bus'
+import { engineChecks } from './health/engine-checks'
+import type { HealthRegistry } from './health/health-registry'
+import type { Logger } from './logging/logger'
+import { Scheduler } from './queue/scheduler'
+import type { SettingsStore } from './settings/settings-store'
+import { WorkerPool } from './workers/worker-pool'
+import type { SpawnWorker } from './workers/worker-process'
+
+export interface Engine {
+  scheduler: Scheduler
+  pool: WorkerPool | null
+  stop(): Promise<void>
+}
+
+export interface EngineOptions {
+  db: Database
+  events: EventBus
+  health: HealthRegistry
+  settings: SettingsStore
+  log: Logger
+  now: () => Date
+  /** Null runs no workers (API-only tests): jobs queue up and wait. */
+  spawnWorker: SpawnWorker | null
+}
+
+/** The generation engine: a pool of worker processes fed from the jobs table by the scheduler. */
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const log = options.log.child({ module: 'engine' })
+  const scheduler = new Scheduler({
+    db: options.db,
+    events: options.events,
+    log,
+    now: options.now,
+    settings: options.settings.current,
+  })
+  if (!options.spawnWorker) return { scheduler, pool: null, stop: () => scheduler.stop() }
+
+  const settings = options.settings.current()
+  const pool = new WorkerPool({
+    spawn: options.spawnWorker,
+    size: settings.WORKER_CONCURRENCY,
+    heartbeatTimeoutMs: settings.WORKER_HEARTBEAT_TIMEOUT_MS,
+    log,
+    onMessage: (slot, message) => scheduler.handleMessage(slot, message),
+    onLost: (slot, jobId, reason) => scheduler.handleLost(slot, jobId, reason),
+  })
+  for (const check of engineChecks(options.db, pool, options.now)) options.health.register(check)
+  pool.start()
+  await scheduler.start(pool)
+  return {
+    scheduler,
+    pool,
+    async stop() {
+      await scheduler.stop()
+      await pool.stop()
+    },
+  }
+}

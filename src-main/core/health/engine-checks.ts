@@ -1,0 +1,80 @@
+import type { Settings } from '../config/settings-schema'
+import type { Database } from '../db/open-database'
+import { readQueueDepth } from '../queue/claim'
+import type { WorkerPool } from '../workers/worker-pool'
+import { createProviders, readProviderSettings } from '../../worker/providers/create-providers'
+import { PROVIDER_LABELS } from '../../worker/providers/provider-errors'
+import type { ProviderName } from '../../worker/providers/types'
+import type { CheckDefinition, CheckOutcome } from './health-registry'
+
+const PING_TIMEOUT_MS = 5_000
+const PING_CACHE_MS = 60_000
+/** A queued job older than this while workers are idle means the queue is stuck. */
+const STUCK_QUEUE_S = 300
+
+/** The engine's checks: its workers and its queue. */
+export function engineChecks(db: Database, pool: WorkerPool, now: () => Date): CheckDefinition[] {
+  return [workersCheck(pool), queueCheck(db, pool, now)]
+}
+
+/** Workers alive against workers configured, and the freshest heartbeat. */
+export function workersCheck(pool: WorkerPool): CheckDefinition {
+  return {
+    name: 'workers',
+    critical: true,
+    async run() {
+      const s = pool.stats()
+      const beat = s.lastHeartbeatAgoMs === null ? 'no heartbeat yet' : `last heartbeat ${Math.round(s.lastHeartbeatAgoMs / 100) / 10} s ago`
+      const detail = `${s.alive} of ${s.configured} alive, ${s.busy} busy; ${beat}`
+      return { status: s.alive === s.configured ? 'ok' : s.alive > 0 ? 'degraded' : 'down', detail }
+    },
+  }
+}
+
+/** Queue depth and the age of the oldest queued job. */
+export function queueCheck(db: Database, pool: WorkerPool, now: () => Date): CheckDefinition {
+  return {
+    name: 'queue',
+    critical: false,
+    async run() {
+      const q = await readQueueDepth(db, now())
+      const detail = q.depth === 0 ? 'empty' : `${q.depth} queued, oldest ${q.oldestAgeS} s`
+      const stuck = q.oldestAgeS !== null && q.oldestAgeS > STUCK_QUEUE_S && pool.stats().busy === 0
+      return { status: stuck ? 'degraded' : 'ok', detail }
+    },
+  }
+}
+
+/**
+ * One check per configured provider: the key is present and the endpoint answers a cheap
+ * request within 5 s. Answers are cached for a minute so health polling costs nothing;
+ * `fresh` (the panel's re-check button) asks again.
+ */
+export function providerChecks(settings: () => Settings): (fresh: boolean) => CheckDefinition[] {
+  const cache = new Map<string, { at: number; outcome: CheckOutcome }>()
+  return (fresh) => {
+    const config = readProviderSettings(settings())
+    const registry = createProviders(config, { timeoutMs: PING_TIMEOUT_MS })
+    return registry.names.map((name: ProviderName) => ({
+      name: `provider:${name}`,
+      critical: true,
+      async run() {
+        const key = `${name}:${JSON.stringify(config[name])}`
+        const hit = cache.get(key)
+        if (!fresh && hit && performance.now() - hit.at < PING_CACHE_MS) return hit.outcome
+        const outcome = await pingProvider(() => registry.get(name).ping(AbortSignal.timeout(PING_TIMEOUT_MS)), name)
+        cache.set(key, { at: performance.now(), outcome })
+        return outcome
+      },
+    }))
+  }
+}
+
+async function pingProvider(ping: () => Promise<void>, name: ProviderName): Promise<CheckOutcome> {
+  try {
+    await ping()
+    return { status: 'ok', detail: `${PROVIDER_LABELS[name]} answers` }
+  } catch (error) {
+    return { status: 'down', detail: `${PROVIDER_LABELS[name]}: ${(error as Error).message}`.slice(0, 240) }
+  }
+}

@@ -1,0 +1,88 @@
+import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import type { Tx } from '../db/open-database'
+import { generationJobs, users } from '../db/schema'
+import { AppError } from '../errors/app-error'
+import { usageMonthOf } from '../users/usage-month'
+
+type JobRow = typeof generationJobs.$inferSelect
+
+/**
+ * Takes one generation and reserves the estimated cost in a single conditional UPDATE, inside
+ * the transaction that inserts the job. Counters of an earlier month count as zero and are
+ * replaced, so months reset by themselves; a null limit (enterprise) never refuses.
+ */
+export async function takeQuota(tx: Tx, userId: string, estimateUsd: number, now: Date): Promise<string> {
+  const month = usageMonthOf(now)
+  const sameMonth = sql`${users.usageMonth} = ${month}`
+  const usedGenerations = sql`(CASE WHEN ${sameMonth} THEN ${users.generationsUsed} ELSE 0 END)`
+  const usedCost = sql`(CASE WHEN ${sameMonth} THEN ${users.costUsedUsd} ELSE 0 END)`
+  const estimate = sql`${estimateUsd}::numeric`
+
+  const taken = await tx
+    .update(users)
+    .set({
+      generationsUsed: sql`${usedGenerations} + 1`,
+      costUsedUsd: sql`${usedCost} + ${estimate}`,
+      usageMonth: month,
+    })
+    .where(
+      and(
+        eq(users.id, userId),
+        or(isNull(users.monthlyGenerationLimit), lt(usedGenerations, users.monthlyGenerationLimit)),
+        or(isNull(users.monthlyCostLimitUsd), lte(sql`${usedCost} + ${estimate}`, users.monthlyCostLimitUsd)),
+      ),
+    )
+    .returning({ id: users.id })
+  if (taken.length === 0) throw await explainRefusal(tx, userId, estimateUsd, month)
+  return month
+}
+
+/**
+ * Gives back the generation and the reserved estimate of a job that produced no prose (a
+ * cancellation before it started, or an early failure). Only charges of the current month are
+ * returned: last month's counters are already gone.
+ */
+export async function refundQuota(tx: Tx, job: JobRow): Promise<void> {
+  if (job.quotaState !== 'reserved') return
+  await tx
+    .update(users)
+    .set({
+      generationsUsed: sql`greatest(${users.generationsUsed} - 1, 0)`,
+      costUsedUsd: sql`greatest(${users.costUsedUsd} - ${job.estimatedCostUsd}::numeric, 0)`,
+    })
+    .where(and(eq(users.id, job.userId), eq(users.usageMonth, job.quotaMonth)))
+  await tx.update(generationJobs).set({ quotaState: 'refunded' }).where(eq(generationJobs.id, job.id))
+}
+
+/** Replaces the reserved estimate with what the job actually cost. */
+export async function settleQuota(tx: Tx, job: JobRow, actualUsd: number): Promise<void> {
+  if (job.quotaState !== 'reserved') return
+  await tx
+    .update(users)
+    .set({
+      costUsedUsd: sql`greatest(${users.costUsedUsd} - ${job.estimatedCostUsd}::numeric + ${actualUsd}::numeric, 0)`,
+    })
+    .where(and(eq(users.id, job.userId), eq(users.usageMonth, job.quotaMonth)))
+  await tx.update(generationJobs).set({ quotaState: 'settled' }).where(eq(generationJobs.id, job.id))
+}
+
+async function explainRefusal(tx: Tx, userId: string, estimateUsd: number, month: string): Promise<AppError> {
+  const user = await tx.query.users.findFirst({ where: eq(users.id, userId) })
+  const fresh = user?.usageMonth !== month
+  const used = fresh ? 0 : (user?.generationsUsed ?? 0)
+  const cost = fresh ? 0 : (user?.costUsedUsd ?? 0)
+  const limit = user?.monthlyGenerationLimit
+  if (limit !== null && limit !== undefined && used >= limit) {
+    return new AppError(
+      'quota_exceeded',
+      `Monthly generation limit reached (${used} of ${limit}); it resets at the start of next month (UTC)`,
+      { details: { limit, used } },
+    )
+  }
+  const costLimit = user?.monthlyCostLimitUsd ?? 0
+  return new AppError(
+    'quota_exceeded',
+    `Monthly cost limit would be exceeded: $${cost.toFixed(2)} used of $${costLimit.toFixed(2)}, this work is estimated at $${estimateUsd.toFixed(2)}`,
+    { details: { cost_limit_usd: costLimit, cost_used_usd: cost, estimate_usd: estimateUsd } },
+  )
+}

@@ -1,0 +1,50 @@
+import { STAGE_VALUES, type Stage } from '@shared/contracts/catalog'
+import type { Brief, ModelChoice } from '@shared/contracts/jobs'
+import type { ParsedSettings } from '../config/settings-schema'
+
+/** Stages that write or rewrite prose get the large model; the rest analyse and plan. */
+export const PROSE_STAGES: ReadonlySet<Stage> = new Set<Stage>(['prose', 'stylization'])
+
+const DEFAULTS = {
+  openai: { analysis: 'gpt-4o-mini', prose: 'gpt-4o' },
+  anthropic: { analysis: 'claude-haiku-4-5', prose: 'claude-sonnet-4-5' },
+} as const
+
+/**
+ * Picks the model for every stage: the brief's choice for its role, else the settings'
+ * per-stage choice, else a sensible default for the first configured provider (a small model
+ * for analysis, a large one for prose).
+ */
+export function resolveStageModels(
+  settings: ParsedSettings,
+  brief?: Pick<Brief, 'models'>,
+): Record<Stage, ModelChoice> | null {
+  const base = defaultChoices(settings)
+  if (!base) return null
+  const chosen = {} as Record<Stage, ModelChoice>
+  for (const stage of STAGE_VALUES) {
+    const role = PROSE_STAGES.has(stage) ? 'prose' : 'analysis'
+    chosen[stage] = brief?.models?.[role] ?? settings.STAGE_MODELS[stage] ?? base[role]
+  }
+  return chosen
+}
+
+function defaultChoices(s: ParsedSettings): { analysis: ModelChoice; prose: ModelChoice } | null {
+  if (s.OPENAI_API_KEY) {
+    return {
+      analysis: { provider: 'openai', model: DEFAULTS.openai.analysis },
+      prose: { provider: 'openai', model: DEFAULTS.openai.prose },
+    }
+  }
+  if (s.ANTHROPIC_API_KEY) {
+    return {
+      analysis: { provider: 'anthropic', model: DEFAULTS.anthropic.analysis },
+      prose: { provider: 'anthropic', model: DEFAULTS.anthropic.prose },
+    }
+  }
+  if (s.LOCAL_MODEL_BASE_URL) {
+    const model = { provider: 'local' as const, model: s.LOCAL_MODEL_NAME }
+    return { analysis: model, prose: model }
+  }
+  return null
+}

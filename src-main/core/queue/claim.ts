@@ -1,0 +1,53 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { Database } from '../db/open-database'
+import { generationJobs } from '../db/schema'
+import type { JobRow } from '../jobs/job-dto'
+
+/**
+ * Claims the oldest runnable queued job. `FOR UPDATE SKIP LOCKED` lets several servers share
+ * one PostgreSQL queue without taking the same job; the transaction holds only SQL.
+ */
+export async function claimNextJob(db: Database, workerId: string, now: Date): Promise<JobRow | null> {
+  const rows = await db.execute<{ id: string }>(sql`
+    UPDATE ${generationJobs}
+    SET status = 'running',
+        attempts = attempts + 1,
+        started_at = coalesce(started_at, ${now}),
+        heartbeat_at = ${now},
+        worker_id = ${workerId},
+        updated_at = ${now}
+    WHERE id = (
+      SELECT id FROM ${generationJobs}
+      WHERE status = 'queued' AND (run_after IS NULL OR run_after <= ${now})
+      ORDER BY created_at
+      FOR UPDATE SKIP LOCKED
+      LIMIT 1
+    )
+    RETURNING id`)
+  const id = rows.rows[0]?.id
+  if (!id) return null
+  return (await db.query.generationJobs.findFirst({ where: eq(generationJobs.id, id) })) ?? null
+}
+
+/** Jobs left running by a process that died are queued again; they resume from checkpoints. */
+export async function requeueOrphanedJobs(db: Database, now: Date): Promise<number> {
+  const rows = await db
+    .update(generationJobs)
+    .set({ status: 'queued', workerId: null, runAfter: null, updatedAt: now })
+    .where(eq(generationJobs.status, 'running'))
+    .returning({ id: generationJobs.id })
+  return rows.length
+}
+
+/** Counts queued jobs and the age of the oldest, for the queue health check. */
+export async function readQueueDepth(db: Database, now: Date): Promise<{ depth: number; oldestAgeS: number | null }> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${generationJobs.createdAt})` })
+    .from(generationJobs)
+    .where(and(eq(generationJobs.status, 'queued')))
+  const oldest = row?.oldest ? new Date(row.oldest) : null
+  return {
+    depth: row?.n ?? 0,
+    oldestAgeS: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : null,
+  }
+}

@@ -1,0 +1,109 @@
+import { count, eq, sql } from 'drizzle-orm'
+import type { NarrativeResult, WorkerError } from '@shared/contracts/worker-protocol'
+import type { Brief } from '@shared/contracts/jobs'
+import type { Database } from '../db/open-database'
+import { generationJobs, jobCheckpoints, narratives, narrativeVersions, projects, usageLedger } from '../db/schema'
+import { hasProse } from '../jobs/jobs-service'
+import type { JobRow } from '../jobs/job-dto'
+import { refundQuota, settleQuota } from '../jobs/quota'
+
+/**
+ * Writes the finished narrative as version 1, adds it to the project's counters, settles the
+ * reserved cost to the actual one and completes the job, all in one transaction.
+ */
+export async function completeJob(db: Database, jobId: string, result: NarrativeResult, now: Date): Promise<string> {
+  return db.transaction(async (tx) => {
+    const job = (await tx.query.generationJobs.findFirst({ where: eq(generationJobs.id, jobId) }))!
+    const brief = job.brief as Brief
+    const usage = await tx
+      .select({
+        provider: usageLedger.provider,
+        model: usageLedger.model,
+        calls: count(),
+        tokensIn: sql<number>`sum(${usageLedger.tokensIn})::int`,
+        tokensOut: sql<number>`sum(${usageLedger.tokensOut})::int`,
+        costUsd: sql<number>`sum(${usageLedger.costUsd})::float8`,
+      })
+      .from(usageLedger)
+      .where(eq(usageLedger.jobId, jobId))
+      .groupBy(usageLedger.provider, usageLedger.model)
+
+    const [narrative] = await tx
+      .insert(narratives)
+      .values({
+        userId: job.userId,
+        projectId: job.projectId,
+        jobId,
+        title: result.title,
+        form: brief.form,
+        genre: brief.genre,
+        language: brief.language,
+        text: result.text,
+        wordCount: result.wordCount,
+        metadata: {
+          world: result.world,
+          characters: result.characters,
+          structure: result.structure,
+          segments: result.segments,
+        },
+        quality: result.quality,
+        qualityScore: result.qualityScore,
+        usageByModel: Object.fromEntries(usage.map((u) => [`${u.provider}:${u.model}`, u])),
+        costUsd: job.actualCostUsd,
+        tokensUsed: job.tokensIn + job.tokensOut,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: narratives.id })
+    await tx.insert(narrativeVersions).values({
+      narrativeId: narrative!.id,
+      version: 1,
+      title: result.title,
+      text: result.text,
+      wordCount: result.wordCount,
+      source: 'generated',
+      createdAt: now,
+    })
+    await tx
+      .update(projects)
+      .set({
+        narrativeCount: sql`${projects.narrativeCount} + 1`,
+        totalWordCount: sql`${projects.totalWordCount} + ${result.wordCount}`,
+        totalCostUsd: sql`${projects.totalCostUsd} + ${job.actualCostUsd}::numeric`,
+        updatedAt: now,
+      })
+      .where(eq(projects.id, job.projectId))
+    await settleQuota(tx, job, job.actualCostUsd)
+    await tx
+      .update(generationJobs)
+      .set({ status: 'completed', progress: 1, currentStage: null, completedAt: now, updatedAt: now, workerId: null, canResume: false })
+      .where(eq(generationJobs.id, jobId))
+    return narrative!.id
+  })
+}
+
+/**
+ * Records a stop. A job that wrote no prose gives its generation back; one stopped by its
+ * budget, a cancellation or a provider failure keeps its checkpoints and can be resumed.
+ */
+export async function stopJob(db: Database, jobId: string, error: WorkerError, now: Date): Promise<JobRow> {
+  return db.transaction(async (tx) => {
+    const [checkpoints] = await tx.select({ n: count() }).from(jobCheckpoints).where(eq(jobCheckpoints.jobId, jobId))
+    const [job] = await tx
+      .update(generationJobs)
+      .set({
+        status: error.kind === 'cancelled' ? 'cancelled' : 'failed',
+        errorKind: error.kind,
+        errorMessage: error.message,
+        canResume: (checkpoints?.n ?? 0) > 0 || error.kind === 'budget',
+        completedAt: now,
+        updatedAt: now,
+        workerId: null,
+        cancelRequested: false,
+      })
+      .where(eq(generationJobs.id, jobId))
+      .returning()
+    if (!(await hasProse(tx, jobId))) await refundQuota(tx, job!)
+    return job!
+  })
+}

@@ -1,0 +1,62 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { ProviderSchema } from '@shared/contracts/jobs'
+import {
+  ProviderTestResultSchema,
+  SettingsUpdateSchema,
+  SettingsViewSchema,
+} from '@shared/contracts/settings'
+import type { AppEnv } from '../http/context'
+import { AUTHED_ERRORS, BEARER, jsonBody, jsonResponse } from '../http/route-helpers'
+import { createProviders, readProviderSettings } from '../../worker/providers/create-providers'
+import type { SettingsStore } from './settings-store'
+
+const common = { tags: ['settings'], security: BEARER }
+const TEST_TIMEOUT_MS = 5_000
+
+const get = createRoute({
+  ...common,
+  method: 'get',
+  path: '/settings',
+  summary: 'Providers (keys shown only as hints), models per stage, prices, workers, budget',
+  responses: { 200: jsonResponse(SettingsViewSchema, 'Settings'), ...AUTHED_ERRORS },
+})
+
+const patch = createRoute({
+  ...common,
+  method: 'patch',
+  path: '/settings',
+  summary: 'Change settings (desktop and browser modes)',
+  request: jsonBody(SettingsUpdateSchema),
+  responses: { 200: jsonResponse(SettingsViewSchema, 'Saved'), ...AUTHED_ERRORS },
+})
+
+const test = createRoute({
+  ...common,
+  method: 'post',
+  path: '/settings/providers/{name}/test',
+  summary: 'Try a provider with a cheap request (5 s at most)',
+  request: { params: z.object({ name: ProviderSchema }) },
+  responses: { 200: jsonResponse(ProviderTestResultSchema, 'Outcome'), ...AUTHED_ERRORS },
+})
+
+export function settingsRoutes(store: SettingsStore) {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(get, (c) => c.json(store.view(), 200))
+    .openapi(patch, (c) => c.json(store.update(c.req.valid('json')), 200))
+    .openapi(test, async (c) => {
+      const { name } = c.req.valid('param')
+      const registry = createProviders(readProviderSettings(store.current()), { timeoutMs: TEST_TIMEOUT_MS })
+      const started = performance.now()
+      if (!registry.has(name)) {
+        return c.json({ ok: false, detail: `${name} is not set up yet`, latency_ms: 0 }, 200)
+      }
+      try {
+        await registry.get(name).ping(AbortSignal.timeout(TEST_TIMEOUT_MS))
+        return c.json({ ok: true, detail: 'Connected', latency_ms: Math.round(performance.now() - started) }, 200)
+      } catch (error) {
+        const latency = Math.round(performance.now() - started)
+        return c.json({ ok: false, detail: (error as Error).message, latency_ms: latency }, 200)
+      }
+    })
+}
