@@ -58,12 +58,16 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRo
   return db.query.users.findFirst({ where: eq(users.email, email) })
 }
 
-/** Loads a user, first moving its monthly counters to the current month if a new one began. */
+/**
+ * Loads a user with this month's counters. Counters belong to a calendar month: a row still on
+ * an earlier month is moved to this one (and zeroed) on the way, so months reset by themselves.
+ */
 export async function loadUser(db: DbOrTx, id: string, now: Date): Promise<UserRow> {
-  await rollUsageMonth(db, id, now)
   const row = await db.query.users.findFirst({ where: eq(users.id, id) })
   if (!row) throw new AppError('unauthenticated', 'Could not validate credentials')
-  return row
+  if (row.usageMonth === usageMonthOf(now)) return row
+  await rollUsageMonth(db, id, now)
+  return (await db.query.users.findFirst({ where: eq(users.id, id) }))!
 }
 
 /** Counters belong to a calendar month and reset by themselves when the month changes. */

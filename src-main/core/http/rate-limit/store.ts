@@ -26,7 +26,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
   async hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitDecision> {
     this.sweep(windowMs, nowMs)
     const since = nowMs - windowMs
-    const times = (this.hits.get(key) ?? []).filter((t) => t > since)
+    const times = this.hits.get(key) ?? []
+    // Times are appended in order, so the expired ones are all at the front.
+    let expired = 0
+    while (expired < times.length && times[expired]! <= since) expired++
+    if (expired > 0) times.splice(0, expired)
 
     const allowed = times.length < limit
     if (allowed) times.push(nowMs)

@@ -1,0 +1,162 @@
+import type { z } from 'zod'
+import type { Stage } from '@shared/contracts/catalog'
+import type { Brief } from '@shared/contracts/jobs'
+import type { WorkerJob } from '@shared/contracts/worker-protocol'
+import { AppError } from '../../core/errors/app-error'
+import type { ModelCallResult, StructuredOutput } from '../providers/types'
+import { assertWithinBudget, priceCall } from './budget'
+import { overallProgress } from './progress'
+import type { PipelineContext } from './types'
+
+type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+
+/** One model call as a stage asks for it; the run adds model, budget, signal and ledger. */
+export interface CallSpec<T> {
+  /** The stage the cost is booked to. */
+  stage: Stage
+  /** What the call produces, usually its checkpoint key; it names the ledger row. */
+  workKey: string
+  /** Whose model to use when it is not the booking stage's (rolling state, rewrites). */
+  modelStage?: Stage
+  system: string
+  prompt: string
+  maxTokens: number
+  temperature: number
+  structured?: StructuredOutput<T>
+  onDelta?: (text: string) => void
+}
+
+/** The services every stage uses, bound to one job. */
+export interface JobRun {
+  readonly job: WorkerJob
+  readonly brief: Brief
+  readonly signal: AbortSignal
+  /** Quality warnings gathered on the way (length control, kept originals). */
+  readonly warnings: string[]
+  now(): number
+  /** A checkpoint's data when present and of the expected shape, else undefined. */
+  reuse<T>(key: string, schema: z.ZodType<T>): T | undefined
+  save(key: string, data: unknown): void
+  call<T>(spec: CallSpec<T>): Promise<ModelCallResult<T>>
+  /** A structured call's parsed value. */
+  ask<T>(spec: CallSpec<T> & { structured: StructuredOutput<T> }): Promise<T>
+  stageState(stage: Stage, state: 'started' | 'completed'): void
+  progress(stage: Stage, fraction: number, message?: string): void
+  prose(segment: number, delta: string): void
+  log(level: LogLevel, msg: string, data?: Record<string, unknown>): void
+  warn(warning: string): void
+  throwIfCancelled(): void
+}
+
+/** Binds the stage services to a pipeline context; the spend starts from the ledger's total. */
+export function createJobRun(ctx: PipelineContext): JobRun {
+  const { job, emit, signal } = ctx
+  const jobId = job.id
+  const checkpoints = new Map(Object.entries(job.checkpoints))
+  const warnings: string[] = []
+  let spentUsd = job.spentUsd
+  let lastProgress = 0
+
+  const bookUsage = (spec: CallSpec<unknown>, result: ModelCallResult<unknown>) => {
+    const { provider, model, tokensIn, tokensOut } = result
+    const costUsd = priceCall(job.prices, provider, model, tokensIn, tokensOut)
+    spentUsd += costUsd
+    emit({
+      type: 'usage',
+      jobId,
+      usage: {
+        stage: spec.stage,
+        workKey: spec.workKey,
+        provider,
+        model,
+        tokensIn,
+        tokensOut,
+        costUsd,
+        latencyMs: Math.max(0, Math.round(result.latencyMs)),
+      },
+    })
+  }
+
+  const run: JobRun = {
+    job,
+    brief: job.brief,
+    signal,
+    warnings,
+    now: ctx.now ?? Date.now,
+    reuse(key, schema) {
+      if (!checkpoints.has(key)) return undefined
+      const parsed = schema.safeParse(checkpoints.get(key))
+      if (parsed.success) return parsed.data
+      run.log('warn', 'checkpoint has an unexpected shape; redoing its work', { key })
+      return undefined
+    },
+    save(key, data) {
+      // A resumed stage re-saves its summary; the main process already holds an equal copy.
+      const stored = checkpoints.get(key)
+      if (stored !== undefined && JSON.stringify(stored) === JSON.stringify(data)) return
+      checkpoints.set(key, data)
+      emit({ type: 'checkpoint', jobId, key, data })
+    },
+    async call(spec) {
+      run.throwIfCancelled()
+      const choice = job.stageModels[spec.modelStage ?? spec.stage]
+      const promptChars = spec.system.length + spec.prompt.length
+      assertWithinBudget(
+        { ...choice, promptChars, maxTokens: spec.maxTokens },
+        job.prices,
+        spentUsd,
+        job.budgetUsd,
+      )
+
+      const result = await ctx.models.call({
+        provider: choice.provider,
+        model: choice.model,
+        system: spec.system,
+        prompt: spec.prompt,
+        maxTokens: spec.maxTokens,
+        temperature: spec.temperature,
+        structured: spec.structured,
+        onDelta: spec.onDelta,
+        onRestart: () => run.log('warn', 'model call restarted', { workKey: spec.workKey }),
+        signal,
+      })
+      bookUsage(spec, result)
+      return result
+    },
+    async ask(spec) {
+      const result = await run.call(spec)
+      if (result.value !== undefined) return result.value
+      throw new AppError('provider', `The model gave no structured answer for ${spec.workKey}`)
+    },
+    stageState(stage, state) {
+      emit({ type: 'stage', jobId, stage, state })
+    },
+    progress(stage, fraction, message) {
+      // Reused stages and a rewrite pass must not make the bar jump backwards.
+      lastProgress = Math.max(lastProgress, overallProgress(stage, fraction))
+      emit({ type: 'progress', jobId, stage, progress: lastProgress, message })
+    },
+    prose(segment, delta) {
+      emit({ type: 'prose', jobId, segment, delta })
+    },
+    log(level, msg, data) {
+      emit({ type: 'log', level, msg, data: { jobId, ...data } })
+    },
+    warn(warning) {
+      warnings.push(warning)
+      run.log('warn', warning)
+    },
+    throwIfCancelled() {
+      if (signal.aborted) throw cancelledError()
+    },
+  }
+
+  return run
+}
+
+/** The error a cancelled job stops with; `describeFailure` recognises it by name. */
+export function cancelledError(): Error {
+  const error = new Error('The job was cancelled')
+  error.name = 'AbortError'
+  return error
+}
