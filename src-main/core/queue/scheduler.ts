@@ -81,6 +81,9 @@ export class Scheduler implements JobControl {
 
   /** Called by the pool for every valid worker message. */
   handleMessage(slot: WorkerSlot, message: FromWorker): void {
+    // While stopping, a worker's last words (an abort at shutdown) must not end its job: the
+    // job is queued again and resumes from its checkpoints at the next start.
+    if (this.stopped && message.type !== 'log') return
     if (message.type === 'ready') return this.wake()
     if (message.type === 'log') {
       this.deps.log[message.level]({ worker: slot.name, ...message.data }, message.msg)

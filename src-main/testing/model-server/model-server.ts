@@ -31,6 +31,8 @@ export interface RecordedRequest {
   api: WireApi
   /** Text of the last user message, to check what the client actually asked. */
   prompt: string
+  /** When the request arrived (`performance.now()`), to check waits between retries. */
+  receivedAt: number
 }
 
 /** A running fake of the OpenAI and Anthropic HTTP APIs. */
@@ -84,6 +86,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       body,
       api,
       prompt: lastUserText(body),
+      receivedAt: performance.now(),
     })
 
     if (down) return sendError(res, api, 503)
