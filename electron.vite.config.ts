@@ -22,7 +22,9 @@ export default defineConfig({
   preload: {
     resolve: { alias: shared },
     build: {
-      // A sandboxed preload cannot be an ES module.
+      // A sandboxed preload cannot be an ES module, and its `require` reaches only electron and
+      // a few Node built-ins: shared contracts' dependencies (zod) must be bundled in.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src-main/electron/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { createCore } from '../core/create-core'
 import { createSilentLogger } from '../core/logging/logger'
 import { benchApi } from './bench-api'
+import { benchEngine } from './bench-engine'
+import { benchJobList } from './bench-queue'
 
 /**
  * `npm run bench`: prints the figures the issues ask for, all measured in one run on this
@@ -27,9 +29,17 @@ async function main(): Promise<void> {
       print('\n## API')
       await benchApi(core, print)
     }
+    if (!only || only === 'queue') {
+      print('\n## Job list at 100,000 jobs')
+      await benchJobList(core, print)
+    }
   } finally {
     await core.close()
     rmSync(dataDir, { recursive: true, force: true })
+  }
+  if (!only || only === 'engine') {
+    print('\n## Engine (local model server, 50 ms per call)')
+    await benchEngine(print)
   }
 }
 

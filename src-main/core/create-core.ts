@@ -2,8 +2,10 @@ import { join } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { PGlite } from '@electric-sql/pglite'
 import { requireAuth } from './auth/require-auth'
+import { createBackupService } from './backups/backup-service'
+import { backupsRoutes } from './backups/backups-routes'
+import { applyPendingRestore } from './backups/restore'
 import { TokenIssuer } from './auth/tokens'
-import { loadSettings } from './config/load-settings'
 import type { RunMode, Settings } from './config/settings-schema'
 import { createApp } from './create-app'
 import { createEngine } from './create-engine'
@@ -19,6 +21,7 @@ import type { AppEnv } from './http/context'
 import { rateLimit } from './http/rate-limit/rate-limit'
 import { MemoryRateLimitStore, type RateLimitStore } from './http/rate-limit/store'
 import { createLogger, type Logger } from './logging/logger'
+import { portabilityRoutes } from './portability/portability-routes'
 import { createFileSecretStore } from './secrets/file-secret-store'
 import type { SecretStore } from './secrets/secret-store'
 import { SettingsStore } from './settings/settings-store'
@@ -75,6 +78,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const lock = acquireDataLock(options.dataDir, options.mode)
   try {
     const migrationsDir = locateMigrations(options.migrationsDir)
+    // A restore is staged while the app runs and swapped in here, before PGlite opens the folder.
+    const restored = applyPendingRestore(options.dataDir, now())
+    if (restored) log.info({ replaced: restored.replaced }, 'staged restore applied')
     const database = await openDatabase({
       dataDir: options.dataDir,
       migrationsDir,
@@ -83,6 +89,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       now,
     })
     const { db, pg } = database
+    const backups = createBackupService({ pg, dataDir: options.dataDir, migrationsDir, log, now, keep: first.BACKUP_KEEP })
+    if (options.mode !== 'server') backups.startDailyBackups()
 
     const events = new EventBus()
     const health = new HealthRegistry(events, now)
@@ -95,7 +103,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const spawnWorker = options.spawnWorker === undefined ? childProcessSpawner(log) : options.spawnWorker
     const engine = await createEngine({ db, events, health, settings, log, now, spawnWorker })
     const tokens = new TokenIssuer({ secret: first.jwtSecret, now })
-    const routes = createRoutes({ mode: options.mode, db, tokens, events, health, settings, control: engine.scheduler, log, now })
+    const routes = createRoutes({
+      mode: options.mode,
+      db,
+      tokens,
+      events,
+      health,
+      settings,
+      control: engine.scheduler,
+      log,
+      now,
+      extraProtected: [backupsRoutes(backups, { mode: options.mode }), portabilityRoutes({ db, now })],
+    })
     const app = createApp({
       settings: first,
       log,
@@ -125,6 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       close() {
         closing ??= (async () => {
           await engine.stop()
+          await backups.stop()
           await database.close()
           lock.release()
           log.info('core closed')

@@ -1,5 +1,10 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { BRIDGE_CHANNELS } from '@shared/contracts/bridge'
+import {
+  RECOVERY_CHANNELS,
+  type RecoveryAction,
+  type RecoveryResult,
+} from '@shared/contracts/recovery'
 import type { Core } from '../core/create-core'
 import { AppError } from '../core/errors/app-error'
 import { isFor } from '../core/events/event-bus'
@@ -11,11 +16,9 @@ import { handleBridgeRequest, type SessionVault } from './bridge-handler'
  * refused.
  */
 export function connectBridge(core: Core, window: BrowserWindow, vault: SessionVault): () => void {
-  const isOwnWindow = (event: IpcMainInvokeEvent) =>
-    event.sender.id === window.webContents.id && event.senderFrame === window.webContents.mainFrame
-
   ipcMain.handle(BRIDGE_CHANNELS.request, async (event, request: unknown) => {
-    if (!isOwnWindow(event)) throw new AppError('forbidden', 'Request from an unknown frame')
+    if (!isFromWindow(event, window))
+      throw new AppError('forbidden', 'Request from an unknown frame')
     return handleBridgeRequest(core, vault, `window-${window.id}`, request)
   })
 
@@ -29,4 +32,32 @@ export function connectBridge(core: Core, window: BrowserWindow, vault: SessionV
     ipcMain.removeHandler(BRIDGE_CHANNELS.request)
     unsubscribe()
   }
+}
+
+/**
+ * Connects the recovery screen's two buttons to their actions. Like the app's bridge, only
+ * the recovery window's own main frame is answered.
+ */
+export function connectRecoveryBridge(
+  window: BrowserWindow,
+  actions: Record<RecoveryAction, () => Promise<RecoveryResult>>,
+): () => void {
+  for (const action of Object.keys(RECOVERY_CHANNELS) as RecoveryAction[]) {
+    ipcMain.handle(RECOVERY_CHANNELS[action], async (event) => {
+      if (!isFromWindow(event, window))
+        throw new AppError('forbidden', 'Request from an unknown frame')
+      return actions[action]()
+    })
+  }
+  return () => {
+    for (const channel of Object.values(RECOVERY_CHANNELS)) ipcMain.removeHandler(channel)
+  }
+}
+
+function isFromWindow(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  return (
+    !window.isDestroyed() &&
+    event.sender.id === window.webContents.id &&
+    event.senderFrame === window.webContents.mainFrame
+  )
 }

@@ -1,77 +1,97 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, shell } from 'electron'
+import { app, Menu, session, shell, type BrowserWindow } from 'electron'
 import { createCore, type Core } from '../core/create-core'
-import { isAppError } from '../core/errors/app-error'
+import type { Logger } from '../core/logging/logger'
+import { buildMenuTemplate } from './app-menu'
+import { focusWindow, locateRenderer, openMainWindow } from './app-window'
+import { watchForCrashes } from './crash-handling'
 import { connectBridge } from './ipc-bridge'
-import { createMemoryVault } from './session-vault'
+import { notifyJobOutcomes } from './notify-job-outcomes'
+import { createSafeStorageSecretStore } from './safe-storage-secret-store'
+import { createPersistentVault } from './session-vault'
+import { createShellLogger } from './shell-logger'
+import { handleStartupFailure, showStartupFailure } from './startup-failure'
+import { utilityProcessSpawner } from './utility-process-worker'
+import { hardenWebContents, secureSession } from './window-security'
+import { WINDOW_STATE_FILE } from './window-state'
 
 /**
- * The Electron entry reads like a table of contents: claim the single instance, build the
- * core, open the window, bridge it, close cleanly.
+ * The Electron entry reads like a table of contents: claim the single instance, secure the
+ * session, build the core (or offer recovery), open the window, bridge it, close cleanly.
  */
+const PRELOAD = join(import.meta.dirname, '../preload/index.cjs')
+const renderer = locateRenderer()
 let core: Core | undefined
 let mainWindow: BrowserWindow | undefined
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
-} else {
-  app.on('second-instance', () => focusWindow())
-  app.whenReady().then(start).catch(showStartupFailure)
+configurePaths()
+if (app.requestSingleInstanceLock()) runApp()
+else app.quit()
+
+function runApp(): void {
+  const dataDir = app.getPath('userData')
+  const rootLog = createShellLogger(dataDir, app.isPackaged)
+  const log = rootLog.child({ module: 'electron' })
+
+  app.on('second-instance', () => mainWindow && focusWindow(mainWindow))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, renderer, log))
   app.on('window-all-closed', () => app.quit())
   app.on('before-quit', (event) => {
     if (!core) return
     event.preventDefault()
     const closing = core
     core = undefined
-    void closing.close().finally(() => app.quit())
+    void closing
+      .close()
+      .catch((error: unknown) => log.error({ err: error }, 'core did not close cleanly'))
+      .finally(() => app.quit())
   })
+  app
+    .whenReady()
+    .then(() => start(dataDir, rootLog, log))
+    .catch(showStartupFailure)
 }
 
-async function start(): Promise<void> {
-  core = await createCore({ mode: 'desktop', dataDir: app.getPath('userData') })
-  mainWindow = createWindow()
-  connectBridge(core, mainWindow, createMemoryVault())
+async function start(dataDir: string, rootLog: Logger, log: Logger): Promise<void> {
+  secureSession(session.defaultSession, renderer)
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate(process.platform, folderActions(dataDir))),
+  )
+
+  const secrets = createSafeStorageSecretStore(dataDir, log)
+  try {
+    const spawnWorker = utilityProcessSpawner(rootLog.child({ module: 'workers' }))
+    core = await createCore({ mode: 'desktop', dataDir, log: rootLog, secrets, spawnWorker })
+  } catch (error) {
+    await handleStartupFailure(error, { dataDir, preload: PRELOAD, log, onRecovered: restart })
+    return
+  }
+
+  const vault = createPersistentVault(secrets, log)
+  const stateFile = join(dataDir, WINDOW_STATE_FILE)
+  mainWindow = openMainWindow({ location: renderer, preload: PRELOAD, stateFile, log })
+  connectBridge(core, mainWindow, vault)
+  watchForCrashes(mainWindow, log)
+  notifyJobOutcomes(core.events, mainWindow, vault)
 }
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 840,
-    minWidth: 1024,
-    minHeight: 640,
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  })
-  window.once('ready-to-show', () => window.show())
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:/.test(url)) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  window.webContents.on('will-navigate', (event) => event.preventDefault())
-
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
-  return window
+/** Must run before `ready` and before the single-instance lock, which is keyed on userData. */
+function configurePaths(): void {
+  // The same override browser mode honours; e2e tests give each run its own folder with it.
+  if (process.env.NARRAFORGE_DATA_DIR) app.setPath('userData', process.env.NARRAFORGE_DATA_DIR)
+  if (app.isPackaged)
+    process.env.NARRAFORGE_MIGRATIONS_DIR ??= join(process.resourcesPath, 'drizzle')
 }
 
-function focusWindow(): void {
-  if (!mainWindow) return
-  if (mainWindow.isMinimized()) mainWindow.restore()
-  mainWindow.focus()
+function folderActions(dataDir: string) {
+  return {
+    openDataFolder: () => void shell.openPath(dataDir),
+    openLogsFolder: () => void shell.openPath(join(dataDir, 'logs')),
+  }
 }
 
-function showStartupFailure(error: unknown): void {
-  const message = isAppError(error) ? error.message : String(error)
-  const window = new BrowserWindow({ width: 720, height: 480 })
-  const html = `<h1>NarraForge could not start</h1><pre>${escapeHtml(message)}</pre>`
-  void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch]!)
+/** After a recovery action: start over on the repaired folder with a fresh engine. */
+function restart(): void {
+  app.relaunch()
+  app.exit(0)
 }

@@ -1,11 +1,4 @@
 import { gzipSync } from 'node:zlib'
-import type { PGlite } from '@electric-sql/pglite'
-import type { Database } from '../db/open-database'
-
-/** The PGlite under a core's drizzle handle; drizzle keeps it as `$client`, untyped on `Database`. */
-export function pgliteOf(db: Database): PGlite {
-  return (db as Database & { $client: PGlite }).$client
-}
 
 /**
  * Builds a gzipped ustar archive from name → content pairs, for tests that need tarballs that

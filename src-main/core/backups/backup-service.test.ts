@@ -8,7 +8,6 @@ import { locateMigrations } from '../db/migrations'
 import { createSilentLogger } from '../logging/logger'
 import { createBackupService, type BackupServiceOptions, type Schedule } from './backup-service'
 import { fileStamp } from './snapshot'
-import { pgliteOf } from './backup-fixtures'
 
 const HOUR = 60 * 60 * 1000
 let core: TestCore
@@ -20,7 +19,7 @@ afterAll(() => core.dispose())
 
 function serviceFor(overrides: Partial<BackupServiceOptions> = {}) {
   return createBackupService({
-    pg: pgliteOf(core.db),
+    pg: core.pg,
     dataDir: core.dataDir,
     migrationsDir: locateMigrations(),
     log: createSilentLogger(),
@@ -37,7 +36,8 @@ function fakeBackup(dataDir: string, at: Date, reason: string): string {
   return name
 }
 
-describe('backups', () => {
+// Each case opens, dumps or initialises whole databases (2–10 s apiece on a busy machine).
+describe('backups', { timeout: 120_000 }, () => {
   it('backs up now into a tarball that PGlite loads with the data in it', async () => {
     const writer = await registerUser(core)
     const service = serviceFor()
@@ -123,7 +123,7 @@ describe('backups', () => {
     expect(existsSync(join(dataDir, 'backups'))).toBe(true)
   })
 
-  it('refuses a reason that would not survive as a file name', () => {
-    expect(() => serviceFor().backupNow('../evil')).toThrow(/Invalid backup reason/)
+  it('refuses a reason that would not survive as a file name', async () => {
+    await expect(serviceFor().backupNow('../evil')).rejects.toThrow(/Invalid backup reason/)
   })
 })

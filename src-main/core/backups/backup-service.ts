@@ -71,7 +71,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   const service: BackupService = {
     keep,
     backupNow(reason) {
-      if (!REASON.test(reason)) throw new AppError('validation', `Invalid backup reason ${reason}`)
+      if (!REASON.test(reason)) {
+        return Promise.reject(new AppError('validation', `Invalid backup reason ${reason}`))
+      }
       return serially(async () => {
         const started = performance.now()
         const file = await writeSnapshot(pg, dataDir, reason, now())

@@ -10,7 +10,6 @@ import { validationHook } from '../http/validation-hook'
 import { createSilentLogger } from '../logging/logger'
 import { createBackupService, type BackupService } from './backup-service'
 import { backupsRoutes } from './backups-routes'
-import { pgliteOf } from './backup-fixtures'
 
 let core: TestCore
 let service: BackupService
@@ -18,7 +17,7 @@ let service: BackupService
 beforeAll(async () => {
   core = await createTestCore()
   service = createBackupService({
-    pg: pgliteOf(core.db),
+    pg: core.pg,
     dataDir: core.dataDir,
     migrationsDir: locateMigrations(),
     log: createSilentLogger(),
@@ -45,7 +44,8 @@ async function send(mode: RunMode, method: string, path: string, body?: unknown)
   return { status: res.status, json: (await res.json()) as any }
 }
 
-describe('backup routes', () => {
+// Each case opens, dumps or initialises whole databases (2–10 s apiece on a busy machine).
+describe('backup routes', { timeout: 120_000 }, () => {
   it('backs up on request, lists the backup and stages a restore', async () => {
     const created = await send('desktop', 'POST', '/api/backups')
     expect(created.status).toBe(201)

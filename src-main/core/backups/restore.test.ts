@@ -9,7 +9,7 @@ import { users } from '../db/schema'
 import { createSilentLogger } from '../logging/logger'
 import { createBackupService, type BackupService } from './backup-service'
 import { applyPendingRestore, RESTORING_FOLDER } from './restore'
-import { makeTarGz, pgliteOf } from './backup-fixtures'
+import { makeTarGz } from './backup-fixtures'
 
 let core: TestCore
 let service: BackupService
@@ -17,7 +17,7 @@ let service: BackupService
 beforeAll(async () => {
   core = await createTestCore()
   service = createBackupService({
-    pg: pgliteOf(core.db),
+    pg: core.pg,
     dataDir: core.dataDir,
     migrationsDir: locateMigrations(),
     log: createSilentLogger(),
@@ -35,7 +35,8 @@ function dataFolderEntries(): string[] {
   return readdirSync(core.dataDir).sort()
 }
 
-describe('restore', () => {
+// Each case opens, dumps or initialises whole databases (2–10 s apiece on a busy machine).
+describe('restore', { timeout: 120_000 }, () => {
   it('refuses bad backups and leaves the data folder as it was', async () => {
     await service.backupNow('manual')
     const before = dataFolderEntries()

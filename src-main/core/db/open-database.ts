@@ -59,7 +59,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const sqlLog = log.child({ module: 'sql' })
   const db = drizzle(pg, {
     schema,
-    logger: options.echo ? { logQuery: (query, params) => sqlLog.info({ query, params }, 'sql') } : false,
+    // Parameters stay out of the log: they carry password and token hashes.
+    logger: options.echo ? { logQuery: (query) => sqlLog.info({ query }, 'sql') } : false,
   })
   const migrations = await readMigrationStatus(pg, migrationsDir)
 

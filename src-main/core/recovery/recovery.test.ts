@@ -12,7 +12,6 @@ import { users } from '../db/schema'
 import { createSilentLogger } from '../logging/logger'
 import { probeDataFolder } from './probe-data-folder'
 import { restoreLatest, startFresh } from './recovery-actions'
-import { pgliteOf } from '../backups/backup-fixtures'
 
 const migrationsDir = locateMigrations()
 const cleanup: (() => Promise<void> | void)[] = []
@@ -29,7 +28,8 @@ function corrupt(dataDir: string): void {
   truncateSync(join(dataDir, 'db', 'global', 'pg_control'), 0)
 }
 
-describe('data folder probe', () => {
+// Each case opens, dumps or initialises whole databases (2–10 s apiece on a busy machine).
+describe('data folder probe', { timeout: 120_000 }, () => {
   it('finds a healthy folder ok and a missing database fresh', async () => {
     expect(await probeDataFolder(dataDirToRemove(), migrationsDir)).toMatchObject({
       status: 'ok',
@@ -75,7 +75,7 @@ describe('data folder probe', () => {
     const first = await createTestCore({ dataDir })
     const writer = await registerUser(first)
     const backups = createBackupService({
-      pg: pgliteOf(first.db),
+      pg: first.pg,
       dataDir,
       migrationsDir,
       log: createSilentLogger(),

@@ -1,0 +1,68 @@
+import { BrowserWindow } from 'electron'
+import type { RecoveryResult } from '@shared/contracts/recovery'
+import { RECOVERY_FLAG } from '@shared/contracts/recovery'
+import { listBackupFiles } from '../../core/backups/backup-files'
+import { isAppError } from '../../core/errors/app-error'
+import type { Logger } from '../../core/logging/logger'
+import { restoreLatest, startFresh } from '../../core/recovery/recovery-actions'
+import { securePreferences } from '../app-window'
+import { connectRecoveryBridge } from '../ipc-bridge'
+import { renderRecoveryPage } from './recovery-page'
+
+export interface RecoveryWindowOptions {
+  dataDir: string
+  /** Why the database could not be opened. */
+  detail: string
+  preload: string
+  log: Logger
+  /** Called once an action succeeded; the app restarts on the repaired folder. */
+  onRecovered(): void
+}
+
+/**
+ * The screen shown instead of the app when its database is damaged: restore the newest good
+ * backup, or start with an empty library. Both keep the damaged database in `replaced/`.
+ */
+export function openRecoveryWindow(options: RecoveryWindowOptions): BrowserWindow {
+  const { dataDir, log } = options
+  const window = new BrowserWindow({
+    width: 760,
+    height: 560,
+    title: 'NarraForge — recovery',
+    webPreferences: securePreferences(options.preload, { additionalArguments: [RECOVERY_FLAG] }),
+  })
+
+  const run = (name: string, work: () => Promise<string>) => async (): Promise<RecoveryResult> => {
+    try {
+      const message = await work()
+      log.info({ action: name }, 'recovery action done; restarting')
+      // Answer the page first, so it can say what happened before the app restarts.
+      setImmediate(options.onRecovered)
+      return { ok: true, message }
+    } catch (error) {
+      log.error({ err: error, action: name }, 'recovery action failed')
+      return {
+        ok: false,
+        message: isAppError(error) ? error.message : 'That did not work; the log has the details.',
+      }
+    }
+  }
+  connectRecoveryBridge(window, {
+    restoreLatest: run('restore-latest', async () => {
+      const outcome = await restoreLatest(dataDir)
+      return `Restored ${outcome.restored}. The damaged database is in ${outcome.replaced ?? 'no folder (there was none)'}. Restarting…`
+    }),
+    startFresh: run('start-fresh', async () => {
+      const outcome = await startFresh(dataDir)
+      return `The old database is in ${outcome.replaced ?? 'no folder (there was none)'}. Restarting with an empty library…`
+    }),
+  })
+
+  const html = renderRecoveryPage({
+    detail: options.detail,
+    dataDir,
+    latestBackup: listBackupFiles(dataDir)[0] ?? null,
+  })
+  void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+  return window
+}

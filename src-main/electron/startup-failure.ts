@@ -1,0 +1,51 @@
+import { BrowserWindow } from 'electron'
+import { locateMigrations } from '../core/db/migrations'
+import { isAppError } from '../core/errors/app-error'
+import type { Logger } from '../core/logging/logger'
+import { probeDataFolder } from '../core/recovery/probe-data-folder'
+import { openRecoveryWindow } from './recovery/recovery-window'
+
+export interface StartupFailureOptions {
+  dataDir: string
+  preload: string
+  /** The shell's logger: the core's may never have been built. */
+  log: Logger
+  onRecovered(): void
+}
+
+/**
+ * Decides what the writer sees when the core does not start. Settings problems and a folder
+ * held by another NarraForge are AppErrors with a message that says what to do; anything else
+ * may be a damaged database, so the folder is probed and the recovery screen offered if so.
+ */
+export async function handleStartupFailure(
+  error: unknown,
+  options: StartupFailureOptions,
+): Promise<void> {
+  const { log } = options
+  log.error({ err: error }, 'core failed to start')
+
+  if (!isAppError(error)) {
+    const state = await probeDataFolder(options.dataDir, locateMigrations())
+    log.info({ status: state.status }, 'data folder probed')
+    if (state.status === 'corrupt') {
+      openRecoveryWindow({ ...options, detail: state.detail })
+      return
+    }
+  }
+  showStartupFailure(error)
+}
+
+/** A plain window with the reason the app could not start. */
+export function showStartupFailure(error: unknown): void {
+  const message = isAppError(error) ? error.message : String(error)
+  const window = new BrowserWindow({ width: 720, height: 480, title: 'NarraForge' })
+  const html =
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
+    `<h1 style="font-family:system-ui">NarraForge could not start</h1><pre style="white-space:pre-wrap">${escapeHtml(message)}</pre>`
+  void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch]!)
+}
