@@ -33,6 +33,8 @@ export const PushEventSchema = z.discriminatedUnion('type', [
     job_id: z.string(),
     segment: z.number().int(),
     delta: z.string(),
+    /** Replace what is shown for this segment (a retry, a polish or a rewrite begins). */
+    reset: z.boolean().optional(),
   }),
   z.object({
     type: z.literal('job.cost'),

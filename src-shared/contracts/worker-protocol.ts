@@ -94,7 +94,14 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
     progress: z.number().min(0).max(1),
     message: z.string().optional(),
   }),
-  z.object({ type: z.literal('prose'), jobId: z.string(), segment: z.number().int(), delta: z.string() }),
+  z.object({
+    type: z.literal('prose'),
+    jobId: z.string(),
+    segment: z.number().int(),
+    delta: z.string(),
+    /** The first words of a new take of this segment: what was shown for it is replaced. */
+    reset: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('usage'), jobId: z.string(), usage: UsageRecordSchema }),
   z.object({ type: z.literal('checkpoint'), jobId: z.string(), key: z.string(), data: z.unknown() }),
   z.object({ type: z.literal('result'), jobId: z.string(), narrative: NarrativeResultSchema }),

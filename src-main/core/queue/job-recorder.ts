@@ -52,7 +52,13 @@ export async function recordWorkerMessage(
       return false
     }
     case 'prose':
-      events.publish({ type: 'job.prose', ...base, segment: message.segment, delta: message.delta })
+      events.publish({
+        type: 'job.prose',
+        ...base,
+        segment: message.segment,
+        delta: message.delta,
+        ...(message.reset && { reset: true }),
+      })
       return false
     case 'usage': {
       const u = message.usage

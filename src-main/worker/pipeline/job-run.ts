@@ -23,7 +23,11 @@ export interface CallSpec<T> {
   maxTokens: number
   temperature: number
   structured?: StructuredOutput<T>
-  onDelta?: (text: string) => void
+  /**
+   * Streams the answer as the live prose of a segment. A new take of a segment (a draft, a
+   * retry, a polish, a rewrite) replaces what the writer sees; a continuation appends to it.
+   */
+  stream?: { segment: number; append?: boolean }
 }
 
 /** The services every stage uses, bound to one job. */
@@ -42,7 +46,6 @@ export interface JobRun {
   ask<T>(spec: CallSpec<T> & { structured: StructuredOutput<T> }): Promise<T>
   stageState(stage: Stage, state: 'started' | 'completed'): void
   progress(stage: Stage, fraction: number, message?: string): void
-  prose(segment: number, delta: string): void
   log(level: LogLevel, msg: string, data?: Record<string, unknown>): void
   warn(warning: string): void
   throwIfCancelled(): void
@@ -108,6 +111,14 @@ export function createJobRun(ctx: PipelineContext): JobRun {
         job.budgetUsd,
       )
 
+      let fresh = !spec.stream?.append
+      const stream = spec.stream
+      const onDelta =
+        stream &&
+        ((delta: string) => {
+          emit({ type: 'prose', jobId, segment: stream.segment, delta, ...(fresh && { reset: true }) })
+          fresh = false
+        })
       const result = await ctx.models.call({
         provider: choice.provider,
         model: choice.model,
@@ -116,8 +127,12 @@ export function createJobRun(ctx: PipelineContext): JobRun {
         maxTokens: spec.maxTokens,
         temperature: spec.temperature,
         structured: spec.structured,
-        onDelta: spec.onDelta,
-        onRestart: () => run.log('warn', 'model call restarted', { workKey: spec.workKey }),
+        onDelta,
+        onRestart: () => {
+          // A retried stream starts again from its first word.
+          fresh = !stream?.append
+          run.log('warn', 'model call restarted', { workKey: spec.workKey })
+        },
         signal,
       })
       bookUsage(spec, result)
@@ -135,9 +150,6 @@ export function createJobRun(ctx: PipelineContext): JobRun {
       // Reused stages and a rewrite pass must not make the bar jump backwards.
       lastProgress = Math.max(lastProgress, overallProgress(stage, fraction))
       emit({ type: 'progress', jobId, stage, progress: lastProgress, message })
-    },
-    prose(segment, delta) {
-      emit({ type: 'prose', jobId, segment, delta })
     },
     log(level, msg, data) {
       emit({ type: 'log', level, msg, data: { jobId, ...data } })

@@ -65,7 +65,7 @@ export async function rewriteSegments(
         }),
         maxTokens: proseMaxTokens(Math.ceil(draft.words * 1.2)),
         temperature: 0.7,
-        onDelta: (delta) => run.prose(draft.number, delta),
+        stream: { segment: draft.number },
       })
       const text = cleanProse(result.text)
       const applied =

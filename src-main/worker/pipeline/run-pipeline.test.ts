@@ -28,6 +28,16 @@ describe('runPipeline', () => {
     expect(result?.narrative.text).not.toMatch(/prose\d/)
   })
 
+  it('marks the first streamed words of every new take of a segment as replacing the last', async () => {
+    const { messages } = await runJob(makeJob(), createFakeModels())
+
+    const prose = messagesOf(messages, 'prose')
+    const segment1 = prose.filter((m) => m.segment === 1)
+    // The draft and its polish each stream once, and each begins by replacing what was shown.
+    expect(segment1.filter((m) => m.reset)).toHaveLength(2)
+    expect(segment1[0]?.reset).toBe(true)
+  })
+
   it('polishes the language before it validates coherence', async () => {
     const models = createFakeModels()
     await runJob(makeJob(), models)

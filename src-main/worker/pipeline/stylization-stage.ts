@@ -65,7 +65,7 @@ async function stylizeSegment(run: JobRun, draft: DraftSegment): Promise<StyledC
       prompt: stylizationPrompt.user({ brief: run.brief, title: draft.title, text: piece }),
       maxTokens: proseMaxTokens(Math.ceil(inputWords * 1.1)),
       temperature: STYLIZATION_TEMPERATURE,
-      onDelta: (delta) => run.prose(draft.number, delta),
+      stream: { segment: draft.number, append: index > 0 },
     })
 
     const text = cleanProse(result.text)

@@ -90,7 +90,7 @@ async function draftSegment(
     prompt: prosePrompt.user({ brief: run.brief, ...input, shortfall }),
     maxTokens: proseMaxTokens(segment.target_words),
     temperature: PROSE_TEMPERATURE,
-    onDelta: (delta) => run.prose(segment.number, delta),
+    stream: { segment: segment.number },
   })
   const text = cleanProse(result.text)
   return { text, words: countWords(text), finish: result.finishReason }
@@ -114,7 +114,7 @@ async function continueSegment(run: JobRun, input: SegmentInput, draft: Draft): 
     }),
     maxTokens: proseMaxTokens(remainingWords),
     temperature: PROSE_TEMPERATURE,
-    onDelta: (delta) => run.prose(segment.number, delta),
+    stream: { segment: segment.number, append: true },
   })
   const text = joinContinuation(draft.text, result.text.trim())
   return { text, words: countWords(text), finish: result.finishReason }
