@@ -1,24 +1,13 @@
 import { AppError } from '../../core/errors/app-error'
 import type { FinishReason } from '../providers/types'
-import type { Cast } from './characters-stage'
 import { checkpointKeys } from './checkpoint-keys'
 import type { JobRun } from './job-run'
 import { proseContinuePrompt } from './prompts/prose-continue.v1'
 import { prosePrompt, type ProsePromptInput } from './prompts/prose.v1'
-import type { PlannedSegment } from './segment-plan-stage'
-import type { StoryState } from './story-state'
 import { cleanProse, countWords, joinContinuation, lastWords } from './text'
-import type { World } from './world-stage'
 
-export interface SegmentInput {
-  world: World
-  cast: Cast
-  segment: PlannedSegment
-  next: PlannedSegment | undefined
-  count: number
-  state: StoryState
-  previousEnd: string
-}
+/** What writing one segment needs: the prose prompt's input without the brief. */
+export type SegmentInput = Omit<ProsePromptInput, 'brief' | 'shortfall'>
 
 export interface WrittenSegment {
   text: string
