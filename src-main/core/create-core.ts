@@ -26,6 +26,7 @@ import { createFileSecretStore } from './secrets/file-secret-store'
 import type { SecretStore } from './secrets/secret-store'
 import { SettingsStore } from './settings/settings-store'
 import { APP_VERSION } from './version'
+import { startJobWebhooks } from './webhooks/job-webhooks'
 import { childProcessSpawner } from './workers/child-process-worker'
 import type { SpawnWorker } from './workers/worker-process'
 
@@ -102,6 +103,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
     const spawnWorker = options.spawnWorker === undefined ? childProcessSpawner(log) : options.spawnWorker
     const engine = await createEngine({ db, events, health, settings, log, now, spawnWorker })
+    const webhooks = startJobWebhooks({ db, events, log, now, secret: first.jwtSecret })
     const tokens = new TokenIssuer({ secret: first.jwtSecret, now })
     const routes = createRoutes({
       mode: options.mode,
@@ -145,6 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         closing ??= (async () => {
           await engine.stop()
           await backups.stop()
+          await webhooks.stop()
           await database.close()
           lock.release()
           log.info('core closed')

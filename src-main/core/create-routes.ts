@@ -42,7 +42,14 @@ export function createRoutes(deps: RouteDeps) {
   const { db, now } = deps
   const auth = new AuthService({ db, tokens: deps.tokens, now, log: deps.log.child({ module: 'auth' }) })
   const projects = new ProjectsService(db)
-  const jobs = new JobsService({ db, settings: deps.settings.current, projects, control: deps.control, now })
+  const jobs = new JobsService({
+    db,
+    events: deps.events,
+    settings: deps.settings.current,
+    projects,
+    control: deps.control,
+    now,
+  })
 
   return {
     publicRoutes: [

@@ -12,6 +12,11 @@ export interface SessionVault {
 
 const ORIGIN = 'http://narraforge.desktop'
 const AUTH_ISSUING = new Set(['/api/auth/login', '/api/auth/register', '/api/auth/refresh'])
+/**
+ * Media types sent as text. Matched on the whole type: a substring test would take DOCX
+ * (`…openxmlformats…`) for XML and corrupt it by decoding its bytes as UTF-8.
+ */
+const TEXT_TYPE = /^(text\/[\w.+-]+|application\/([\w.-]+\+)?(json|xml))$/
 
 /**
  * Answers one bridged request with the core's `fetch`, so it passes exactly the middleware an
@@ -42,8 +47,8 @@ export async function handleBridgeRequest(
 
 async function toBridgeResponse(response: Response, path: string, vault: SessionVault): Promise<BridgeResponse> {
   const headers = Object.fromEntries(response.headers.entries())
-  const type = headers['content-type'] ?? ''
-  if (!/json|text|xml/.test(type) && response.body) {
+  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  if (!TEXT_TYPE.test(type) && response.body) {
     const bytes = Buffer.from(await response.arrayBuffer())
     return { status: response.status, headers, body: bytes.toString('base64'), encoding: 'base64' }
   }

@@ -54,8 +54,32 @@ export const UserSchema = z.object({
   usage_month: z.string().describe('Calendar month (UTC) the usage counters belong to, YYYY-MM'),
   created_at: IsoDateSchema,
   last_login_at: IsoDateSchema.nullable(),
+  webhook_url: z
+    .string()
+    .nullable()
+    .describe('Receives a signed POST when a job completes, fails or is cancelled'),
 })
 export type User = z.infer<typeof UserSchema>
+
+/** Only http(s): a webhook is an HTTP POST, and other schemes (file:, data:) make no sense. */
+const WebhookUrlSchema = z.url({
+  protocol: /^https?$/,
+  error: 'Enter a full http:// or https:// address',
+})
+
+/**
+ * A change to the signed-in user's own profile. `webhook_url: ''` removes the webhook. On a
+ * shared server the URL should point at the user's own service: the server POSTs to it.
+ */
+export const UserUpdateSchema = z
+  .strictObject({
+    full_name: z.string().trim().max(255).optional(),
+    webhook_url: z.union([WebhookUrlSchema.max(2_000), z.literal('')]).optional(),
+  })
+  .refine((u) => u.full_name !== undefined || u.webhook_url !== undefined, {
+    error: 'Change at least one of full_name or webhook_url',
+  })
+export type UserUpdate = z.infer<typeof UserUpdateSchema>
 
 export const AuthResponseSchema = z.object({
   access_token: z.string(),

@@ -18,7 +18,9 @@ export const PriceSchema = z.object({
 export const SettingsViewSchema = z.object({
   providers: z.array(ProviderSettingsViewSchema),
   fallback_provider: ProviderSchema.nullable(),
-  stage_models: z.record(StageSchema, ModelChoiceSchema).describe('Model used by each stage'),
+  stage_models: z
+    .partialRecord(StageSchema, ModelChoiceSchema)
+    .describe('Model used by each stage; empty until a provider is configured'),
   prices: z.record(z.string(), PriceSchema),
   worker_concurrency: z.number().int(),
   job_budget_usd: z.number(),

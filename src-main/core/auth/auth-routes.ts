@@ -5,6 +5,7 @@ import {
   RefreshInputSchema,
   RegisterInputSchema,
   UserSchema,
+  UserUpdateSchema,
 } from '@shared/contracts/auth'
 import type { AppEnv } from '../http/context'
 import { AUTHED_ERRORS, BEARER, errorResponse, jsonBody, jsonResponse, PUBLIC_ERRORS } from '../http/route-helpers'
@@ -62,6 +63,18 @@ const me = createRoute({
   responses: { 200: jsonResponse(UserSchema, 'The user'), ...AUTHED_ERRORS },
 })
 
+const updateMe = createRoute({
+  method: 'patch',
+  path: '/auth/me',
+  tags,
+  security: BEARER,
+  summary: 'Change your name or the webhook that hears about finished jobs',
+  description:
+    'The webhook receives a POST signed with `X-NarraForge-Signature: sha256=<hex HMAC>` when a job completes, fails or is cancelled. Only http(s) URLs; on a shared server, point it at your own service. `""` removes it.',
+  request: jsonBody(UserUpdateSchema),
+  responses: { 200: jsonResponse(UserSchema, 'The updated user'), ...AUTHED_ERRORS },
+})
+
 /** Public auth routes; `/auth/me` sits behind the auth middleware mounted by the app. */
 export function authRoutes(service: AuthService) {
   return new OpenAPIHono<AppEnv>()
@@ -86,6 +99,12 @@ export function authRoutes(service: AuthService) {
     })
 }
 
+/** The signed-in user's own account: read it, change the name or the webhook. */
 export function meRoute(service: AuthService) {
-  return new OpenAPIHono<AppEnv>().openapi(me, async (c) => c.json(await service.me(c.get('user').id), 200))
+  return new OpenAPIHono<AppEnv>()
+    .openapi(me, async (c) => c.json(await service.me(c.get('user').id), 200))
+    .openapi(updateMe, async (c) => {
+      const user = await service.updateMe(c.get('user').id, c.req.valid('json'))
+      return c.json(user, 200)
+    })
 }

@@ -1,11 +1,24 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq, isNull } from 'drizzle-orm'
-import type { AuthResponse, LoginInput, RegisterInput } from '@shared/contracts/auth'
+import type {
+  AuthResponse,
+  LoginInput,
+  RegisterInput,
+  User,
+  UserUpdate,
+} from '@shared/contracts/auth'
 import type { Database, DbOrTx } from '../db/open-database'
 import { refreshTokens, users } from '../db/schema'
 import { AppError } from '../errors/app-error'
 import type { Logger } from '../logging/logger'
-import { createUser, findUserByEmail, loadUser, toUserDto, type UserRow } from '../users/users-service'
+import {
+  createUser,
+  findUserByEmail,
+  loadUser,
+  toUserDto,
+  updateProfile,
+  type UserRow,
+} from '../users/users-service'
 import { hashPassword, verifyPassword } from './passwords'
 import { ACCESS_TOKEN_SECONDS, hashToken, type TokenIssuer } from './tokens'
 
@@ -83,8 +96,17 @@ export class AuthService {
     await revokeFamily(this.deps.db, claims.fam, this.deps.now())
   }
 
-  async me(userId: string) {
+  async me(userId: string): Promise<User> {
     return toUserDto(await loadUser(this.deps.db, userId, this.deps.now()))
+  }
+
+  /** Changes the signed-in user's own name or webhook and answers with the updated user. */
+  async updateMe(userId: string, change: UserUpdate): Promise<User> {
+    await updateProfile(this.deps.db, userId, change, this.deps.now())
+    if (change.webhook_url !== undefined) {
+      this.deps.log.info({ user_id: userId, webhook: Boolean(change.webhook_url) }, 'webhook changed')
+    }
+    return this.me(userId)
   }
 
   private startSession(user: UserRow): Promise<AuthResponse> {

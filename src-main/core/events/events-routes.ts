@@ -39,6 +39,9 @@ export function eventsRoutes(bus: EventBus) {
         unsubscribe()
         wake?.()
       })
+      // node-server cancels the body when the client leaves, but a fetch-style caller only
+      // aborts the request's signal; either must end the stream, or the listener leaks.
+      c.req.raw.signal.addEventListener('abort', () => stream.abort(), { once: true })
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ user_id: userId }) })
       while (!stream.aborted) {
         const next = queue.shift()

@@ -86,7 +86,11 @@ describe('the monthly quota', () => {
   it('gives the generation back when a queued job is cancelled', async () => {
     const { token, userId, projectId } = await writerWithProject()
     const job = await call(core, 'POST', '/api/jobs', { token, body: { project_id: projectId, brief: BRIEF } })
+    const pushed: string[] = []
+    const unsubscribe = core.events.subscribe((e) => e.type === 'job.progress' && pushed.push(e.status))
     const cancelled = await call(core, 'POST', `/api/jobs/${job.json.id}/cancel`, { token })
+    unsubscribe()
+    expect(pushed).toEqual(['cancelled'])
     expect(cancelled.status).toBe(200)
     expect(cancelled.json.status).toBe('cancelled')
     const user = await core.db.query.users.findFirst({ where: eq(users.id, userId) })

@@ -5,13 +5,15 @@ import type { Brief, Job, JobListQuery, JobStatusResponse } from '@shared/contra
 import { DEFAULT_PRICE_TABLE } from '@shared/contracts/pricing'
 import type { Settings } from '../config/settings-schema'
 import type { Database } from '../db/open-database'
+import type { EventBus } from '../events/event-bus'
+import { publishProgress } from './job-events'
 import { generationJobs, jobCheckpoints, narratives, usageLedger } from '../db/schema'
 import { AppError } from '../errors/app-error'
 import { offsetOf, toPage } from '../http/pagination'
 import type { ProjectsService } from '../projects/projects-service'
 import { estimateJobCost } from './estimate'
 import { estimateSecondsLeft, toJobDto, type JobRow } from './job-dto'
-import { refundQuota, takeQuota } from './quota'
+import { hasProse, refundQuota, takeQuota } from './quota'
 import { resolveStageModels } from './stage-models'
 
 /** What the jobs service needs from the scheduler, so it never imports it. */
@@ -24,6 +26,7 @@ export interface JobControl {
 
 export interface JobsServiceDeps {
   db: Database
+  events: EventBus
   settings: () => Settings
   projects: ProjectsService
   control: JobControl
@@ -138,7 +141,7 @@ export class JobsService {
     if (job.status !== 'queued') {
       throw new AppError('conflict', `A ${job.status} job cannot be cancelled; only queued or running jobs can`)
     }
-    await this.deps.db.transaction(async (tx) => {
+    const row = await this.deps.db.transaction(async (tx) => {
       const [cancelled] = await tx
         .update(generationJobs)
         .set({
@@ -153,7 +156,9 @@ export class JobsService {
         .returning()
       if (!cancelled) throw new AppError('conflict', 'The job started meanwhile; cancel it again')
       if (!(await hasProse(tx, id))) await refundQuota(tx, cancelled)
+      return cancelled
     })
+    publishProgress(this.deps.events, row, this.deps.now(), 'Cancelled by the writer')
     return this.get(userId, id)
   }
 
@@ -225,15 +230,6 @@ function jobListFilter(userId: string, query: JobListQuery): SQL | undefined {
   if (query.project_id) filters.push(eq(generationJobs.projectId, query.project_id))
   if (query.status) filters.push(eq(generationJobs.status, query.status))
   return and(...filters)
-}
-
-/** Whether any prose was written (and paid for); such jobs keep their generation. */
-export async function hasProse(db: Pick<Database, 'select'>, jobId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(jobCheckpoints)
-    .where(and(eq(jobCheckpoints.jobId, jobId), sql`${jobCheckpoints.key} LIKE 'segment:%'`))
-  return (row?.n ?? 0) > 0
 }
 
 function jobNotFound(): AppError {

@@ -1,6 +1,6 @@
-import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm'
-import type { Tx } from '../db/open-database'
-import { generationJobs, users } from '../db/schema'
+import { and, count, eq, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import type { Database, Tx } from '../db/open-database'
+import { generationJobs, jobCheckpoints, users } from '../db/schema'
 import { AppError } from '../errors/app-error'
 import { usageMonthOf } from '../users/usage-month'
 
@@ -85,4 +85,13 @@ async function explainRefusal(tx: Tx, userId: string, estimateUsd: number, month
     `Monthly cost limit would be exceeded: $${cost.toFixed(2)} used of $${costLimit.toFixed(2)}, this work is estimated at $${estimateUsd.toFixed(2)}`,
     { details: { cost_limit_usd: costLimit, cost_used_usd: cost, estimate_usd: estimateUsd } },
   )
+}
+
+/** Whether any prose was written (and paid for); such jobs keep their generation. */
+export async function hasProse(db: Pick<Database, 'select'>, jobId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(jobCheckpoints)
+    .where(and(eq(jobCheckpoints.jobId, jobId), sql`${jobCheckpoints.key} LIKE 'segment:%'`))
+  return (row?.n ?? 0) > 0
 }

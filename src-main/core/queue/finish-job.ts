@@ -3,9 +3,8 @@ import type { NarrativeResult, WorkerError } from '@shared/contracts/worker-prot
 import type { Brief } from '@shared/contracts/jobs'
 import type { Database } from '../db/open-database'
 import { generationJobs, jobCheckpoints, narratives, narrativeVersions, projects, usageLedger } from '../db/schema'
-import { hasProse } from '../jobs/jobs-service'
 import type { JobRow } from '../jobs/job-dto'
-import { refundQuota, settleQuota } from '../jobs/quota'
+import { hasProse, refundQuota, settleQuota } from '../jobs/quota'
 
 /**
  * Writes the finished narrative as version 1, adds it to the project's counters, settles the

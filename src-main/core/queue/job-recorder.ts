@@ -1,11 +1,10 @@
 import { eq, sql } from 'drizzle-orm'
-import type { Stage } from '@shared/contracts/catalog'
 import type { FromWorker } from '@shared/contracts/worker-protocol'
 import type { Database } from '../db/open-database'
 import { generationJobs, jobCheckpoints, usageLedger } from '../db/schema'
 import type { EventBus } from '../events/event-bus'
 import type { JobRow } from '../jobs/job-dto'
-import { estimateSecondsLeft } from '../jobs/job-dto'
+import { publishProgress } from '../jobs/job-events'
 import type { Logger } from '../logging/logger'
 import { completeJob, stopJob } from './finish-job'
 
@@ -107,20 +106,6 @@ export async function recordWorkerMessage(
     default:
       return false
   }
-}
-
-export function publishProgress(events: EventBus, row: JobRow, now: Date, message?: string): void {
-  events.publish({
-    type: 'job.progress',
-    user_id: row.userId,
-    job_id: row.id,
-    status: row.status,
-    stage: row.currentStage as Stage | null,
-    progress: row.progress,
-    cost_usd: row.actualCostUsd,
-    eta_s: estimateSecondsLeft(row, now),
-    ...(message && { message }),
-  })
 }
 
 async function updateJob(db: Database, id: string, changes: Record<string, unknown>): Promise<JobRow> {

@@ -11,7 +11,8 @@ import type { Logger } from '../logging/logger'
 import type { WorkerPool, WorkerSlot } from '../workers/worker-pool'
 import { claimNextJob, requeueOrphanedJobs } from './claim'
 import { stopJob } from './finish-job'
-import { publishProgress, recordWorkerMessage, type RunningJob } from './job-recorder'
+import { publishProgress } from '../jobs/job-events'
+import { recordWorkerMessage, type RunningJob } from './job-recorder'
 import { buildWorkerJob } from './worker-job'
 
 export interface SchedulerDeps {
@@ -139,7 +140,9 @@ export class Scheduler implements JobControl {
         publishProgress(this.deps.events, row, this.deps.now())
       } catch (error) {
         this.release(slot, row.id)
-        await stopJob(this.deps.db, row.id, { kind: 'internal', message: (error as Error).message, retryable: false }, this.deps.now())
+        const message = (error as Error).message
+        const stopped = await stopJob(this.deps.db, row.id, { kind: 'internal', message, retryable: false }, this.deps.now())
+        publishProgress(this.deps.events, stopped, this.deps.now(), message)
       }
     }
   }

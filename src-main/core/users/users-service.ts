@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
-import type { User } from '@shared/contracts/auth'
+import type { User, UserUpdate } from '@shared/contracts/auth'
 import { TIER_LIMITS } from '@shared/contracts/catalog'
 import { AppError } from '../errors/app-error'
 import { sqlStateOf, translateDatabaseError } from '../db/database-errors'
@@ -79,6 +79,14 @@ export async function rollUsageMonth(db: DbOrTx, id: string, now: Date): Promise
     .where(and(eq(users.id, id), ne(users.usageMonth, month)))
 }
 
+/** Applies the writer's own profile change; an empty string clears the field. */
+export async function updateProfile(db: DbOrTx, id: string, change: UserUpdate, now: Date): Promise<void> {
+  const set: Partial<typeof users.$inferInsert> = { updatedAt: now }
+  if (change.full_name !== undefined) set.fullName = change.full_name || null
+  if (change.webhook_url !== undefined) set.webhookUrl = change.webhook_url || null
+  await db.update(users).set(set).where(eq(users.id, id))
+}
+
 export function toUserDto(row: UserRow): User {
   return {
     id: row.id,
@@ -93,5 +101,6 @@ export function toUserDto(row: UserRow): User {
     usage_month: row.usageMonth,
     created_at: row.createdAt.toISOString(),
     last_login_at: row.lastLoginAt?.toISOString() ?? null,
+    webhook_url: row.webhookUrl,
   }
 }

@@ -37,6 +37,8 @@ export const users = pgTable(
     generationsUsed: integer('generations_used').notNull().default(0),
     costUsedUsd: money('cost_used_usd').notNull().default(0),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** Where finished, failed and cancelled jobs are announced; null sends nothing. */
+    webhookUrl: text('webhook_url'),
     ...timestamps,
   },
   (t) => [
