@@ -71,10 +71,10 @@ export async function startServer(dataDir: string, env: Record<string, string> =
 }
 
 /** The local model test server (OpenAI and Anthropic wire protocols) as its own process. */
-export async function startModelServer(latencyMs = 5): Promise<Running> {
+export async function startModelServer(latencyMs = 5, port = '0'): Promise<Running> {
   return startAndWaitForUrl(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src-main/testing/model-server/cli.ts'), '--port', '0', '--latency-ms', String(latencyMs)],
+    ['--import', 'tsx', join(ROOT, 'src-main/testing/model-server/cli.ts'), '--port', port, '--latency-ms', String(latencyMs)],
     /model-server listening on (http:\/\/\S+)/,
   )
 }

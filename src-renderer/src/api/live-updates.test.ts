@@ -1,0 +1,114 @@
+import { QueryClient } from '@tanstack/react-query'
+import { describe, expect, it } from 'vitest'
+import type { Page } from '@shared/contracts/common'
+import type { Readiness } from '@shared/contracts/health'
+import type { Job, JobStatusResponse } from '@shared/contracts/jobs'
+import { applyPushEvent } from './live-updates'
+import { proseSegments, type ProseState } from './prose-accumulator'
+import { healthKeys } from './queries/health'
+import { jobKeys } from './queries/jobs'
+
+const JOB_ID = '7b0a8f52-63e4-4d3c-9a41-2f1e0c5d9a10'
+const base = { user_id: 'u1', job_id: JOB_ID }
+
+function seeded() {
+  const client = new QueryClient()
+  const job = {
+    id: JOB_ID,
+    status: 'running',
+    current_stage: 'prose',
+    completed_stages: ['brief'],
+    progress: 0.1,
+    actual_cost_usd: 0.01,
+  } as Job
+  const status = {
+    job_id: JOB_ID,
+    status: 'running',
+    current_stage: 'prose',
+    completed_stages: ['brief'],
+    progress: 0.1,
+    actual_cost_usd: 0.01,
+    stage_costs: [{ stage: 'prose', cost_usd: 0.01, tokens_in: 10, tokens_out: 20, calls: 1 }],
+    eta_s: 60,
+  } as JobStatusResponse
+  client.setQueryData(jobKeys.detail(JOB_ID), job)
+  client.setQueryData(jobKeys.status(JOB_ID), status)
+  client.setQueryData(jobKeys.list({ page: 1 }), { items: [job], total: 1 } as Page<Job>)
+  return client
+}
+
+describe('push events into the cache', () => {
+  it('moves progress on the job, its status and every list showing it', () => {
+    const client = seeded()
+    applyPushEvent(client, {
+      type: 'job.progress',
+      ...base,
+      status: 'running',
+      stage: 'prose',
+      progress: 0.5,
+      cost_usd: 0.2,
+      eta_s: 30,
+    })
+    expect(client.getQueryData<Job>(jobKeys.detail(JOB_ID))?.progress).toBe(0.5)
+    expect(client.getQueryData<JobStatusResponse>(jobKeys.status(JOB_ID))?.eta_s).toBe(30)
+    const list = client.getQueryData<Page<Job>>(jobKeys.list({ page: 1 }))
+    expect(list?.items[0]?.actual_cost_usd).toBe(0.2)
+  })
+
+  it('adds each call’s cost to its stage', () => {
+    const client = seeded()
+    const cost = {
+      type: 'job.cost',
+      ...base,
+      stage: 'prose',
+      cost_usd: 0.02,
+      total_cost_usd: 0.03,
+    } as const
+    applyPushEvent(client, cost)
+    applyPushEvent(client, { ...cost, stage: 'stylization', total_cost_usd: 0.05 })
+    const status = client.getQueryData<JobStatusResponse>(jobKeys.status(JOB_ID))
+    expect(status?.stage_costs.map((row) => [row.stage, row.cost_usd, row.calls])).toEqual([
+      ['prose', 0.03, 2],
+      ['stylization', 0.02, 1],
+    ])
+    expect(status?.actual_cost_usd).toBe(0.05)
+  })
+
+  it('marks a finished stage as completed once', () => {
+    const client = seeded()
+    const done = {
+      type: 'job.stage',
+      ...base,
+      stage: 'world',
+      state: 'completed',
+      cost_usd: 0,
+    } as const
+    applyPushEvent(client, done)
+    applyPushEvent(client, done)
+    expect(client.getQueryData<Job>(jobKeys.detail(JOB_ID))?.completed_stages).toEqual([
+      'brief',
+      'world',
+    ])
+    const status = client.getQueryData<JobStatusResponse>(jobKeys.status(JOB_ID))
+    expect(status?.completed_stages).toEqual(['brief', 'world'])
+  })
+
+  it('collects streamed prose even before the job page opens', () => {
+    const client = new QueryClient()
+    applyPushEvent(client, { type: 'job.prose', ...base, segment: 1, delta: 'Noc ' })
+    applyPushEvent(client, { type: 'job.prose', ...base, segment: 1, delta: 'była zimna.' })
+    const prose = client.getQueryData<ProseState>(jobKeys.prose(JOB_ID))
+    expect(prose && proseSegments(prose)).toEqual([{ segment: 1, text: 'Noc była zimna.' }])
+  })
+
+  it('replaces the health checks and recomputes readiness', () => {
+    const client = new QueryClient()
+    const check = { name: 'database', detail: '', latency_ms: 1, checked_at: '', critical: true }
+    applyPushEvent(client, {
+      type: 'health.changed',
+      user_id: '*',
+      checks: [{ ...check, status: 'down' }],
+    })
+    expect(client.getQueryData<Readiness>(healthKeys.ready)?.status).toBe('not_ready')
+  })
+})

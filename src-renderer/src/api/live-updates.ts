@@ -1,0 +1,126 @@
+import type { QueryClient } from '@tanstack/react-query'
+import type { Page } from '@shared/contracts/common'
+import type { PushEvent } from '@shared/contracts/events'
+import type { Readiness } from '@shared/contracts/health'
+import type { Job, JobStatusResponse } from '@shared/contracts/jobs'
+import { isReady } from '../features/health/health-status'
+import { appendProse, EMPTY_PROSE, type ProseState } from './prose-accumulator'
+import { authKeys } from './queries/auth'
+import { healthKeys } from './queries/health'
+import { jobKeys } from './queries/jobs'
+import { narrativeKeys } from './queries/narratives'
+import { projectKeys } from './queries/projects'
+import { usageKeys } from './queries/usage'
+
+type EventOf<T extends PushEvent['type']> = Extract<PushEvent, { type: T }>
+
+const FINISHED = new Set(['completed', 'failed', 'cancelled'])
+
+/**
+ * Folds one push event into the query cache, so job and health screens update without
+ * polling. Small facts are written in place; anything derived is refetched.
+ */
+export function applyPushEvent(client: QueryClient, event: PushEvent): void {
+  switch (event.type) {
+    case 'job.progress':
+      return applyProgress(client, event)
+    case 'job.stage':
+      return applyStage(client, event)
+    case 'job.prose':
+      client.setQueryData<ProseState>(jobKeys.prose(event.job_id), (prose = EMPTY_PROSE) =>
+        appendProse(prose, event.segment, event.delta),
+      )
+      return
+    case 'job.cost':
+      return applyCost(client, event)
+    case 'health.changed':
+      client.setQueryData<Readiness>(healthKeys.ready, (previous) => ({
+        version: previous?.version ?? '',
+        timestamp: new Date().toISOString(),
+        status: isReady(event.checks) ? 'ready' : 'not_ready',
+        checks: event.checks,
+      }))
+  }
+}
+
+function applyProgress(client: QueryClient, event: EventOf<'job.progress'>): void {
+  const before = client.getQueryData<Job>(jobKeys.detail(event.job_id))?.status
+  const changes = {
+    status: event.status,
+    current_stage: event.stage,
+    progress: event.progress,
+    actual_cost_usd: event.cost_usd,
+  }
+  client.setQueryData<Job>(jobKeys.detail(event.job_id), (job) => job && { ...job, ...changes })
+  client.setQueriesData<Page<Job>>(
+    { queryKey: jobKeys.lists },
+    (page) =>
+      page && {
+        ...page,
+        items: page.items.map((job) => (job.id === event.job_id ? { ...job, ...changes } : job)),
+      },
+  )
+  client.setQueryData<JobStatusResponse>(
+    jobKeys.status(event.job_id),
+    (status) => status && { ...status, ...changes, eta_s: event.eta_s },
+  )
+  if (before === event.status) return
+
+  void client.invalidateQueries({ queryKey: jobKeys.lists })
+  if (FINISHED.has(event.status)) {
+    // A finished job has a narrative, final costs and counts against the month.
+    for (const queryKey of [
+      jobKeys.detail(event.job_id),
+      jobKeys.status(event.job_id),
+      narrativeKeys.lists,
+      projectKeys.all,
+      authKeys.me,
+      usageKeys.all,
+    ]) {
+      void client.invalidateQueries({ queryKey })
+    }
+  }
+}
+
+function applyStage(client: QueryClient, event: EventOf<'job.stage'>): void {
+  const update = <
+    T extends { current_stage: Job['current_stage']; completed_stages: Job['completed_stages'] },
+  >(
+    value: T | undefined,
+  ): T | undefined => {
+    if (!value) return value
+    if (event.state === 'started') return { ...value, current_stage: event.stage }
+    if (event.state === 'failed') return value
+    const completed = value.completed_stages.includes(event.stage)
+      ? value.completed_stages
+      : [...value.completed_stages, event.stage]
+    return { ...value, completed_stages: completed }
+  }
+  client.setQueryData<Job>(jobKeys.detail(event.job_id), update)
+  client.setQueryData<JobStatusResponse>(jobKeys.status(event.job_id), update)
+  if (event.state !== 'started')
+    void client.invalidateQueries({ queryKey: jobKeys.status(event.job_id) })
+}
+
+/** One model call's cost: added to its stage (tokens arrive with the next status fetch). */
+function applyCost(client: QueryClient, event: EventOf<'job.cost'>): void {
+  client.setQueryData<JobStatusResponse>(jobKeys.status(event.job_id), (status) => {
+    if (!status) return status
+    const known = status.stage_costs.some((row) => row.stage === event.stage)
+    const stage_costs = known
+      ? status.stage_costs.map((row) =>
+          row.stage === event.stage
+            ? { ...row, cost_usd: row.cost_usd + event.cost_usd, calls: row.calls + 1 }
+            : row,
+        )
+      : [
+          ...status.stage_costs,
+          { stage: event.stage, cost_usd: event.cost_usd, tokens_in: 0, tokens_out: 0, calls: 1 },
+        ]
+    return { ...status, stage_costs, actual_cost_usd: event.total_cost_usd }
+  })
+  client.setQueryData<Job>(
+    jobKeys.detail(event.job_id),
+    (job) => job && { ...job, actual_cost_usd: event.total_cost_usd },
+  )
+}

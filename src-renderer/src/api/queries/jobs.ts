@@ -1,0 +1,120 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { Page } from '@shared/contracts/common'
+import type {
+  BriefInput,
+  Job,
+  JobCreate,
+  JobStatus,
+  JobStatusResponse,
+} from '@shared/contracts/jobs'
+import { EMPTY_PROSE, type ProseState } from '../prose-accumulator'
+import { apiRequest } from '../client'
+import type { CostEstimate } from '../local-contracts'
+import { authKeys } from './auth'
+
+export interface JobFilters {
+  status?: JobStatus
+  project_id?: string
+  page?: number
+  page_size?: number
+}
+
+export const jobKeys = {
+  all: ['jobs'] as const,
+  lists: ['jobs', 'list'] as const,
+  list: (filters: JobFilters) => ['jobs', 'list', filters] as const,
+  detail: (id: string) => ['jobs', 'detail', id] as const,
+  status: (id: string) => ['jobs', 'status', id] as const,
+  prose: (id: string) => ['jobs', 'prose', id] as const,
+  estimate: (brief: BriefInput | null) => ['jobs', 'estimate', brief] as const,
+}
+
+export function jobListOptions(filters: JobFilters) {
+  return queryOptions({
+    queryKey: jobKeys.list(filters),
+    queryFn: () => apiRequest<Page<Job>>({ path: '/jobs', query: { ...filters } }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function jobOptions(id: string) {
+  return queryOptions({
+    queryKey: jobKeys.detail(id),
+    queryFn: () => apiRequest<Job>({ path: `/jobs/${id}` }),
+  })
+}
+
+/** Stage costs and ETA; push events keep it current once loaded. */
+export function jobStatusOptions(id: string) {
+  return queryOptions({
+    queryKey: jobKeys.status(id),
+    queryFn: () => apiRequest<JobStatusResponse>({ path: `/jobs/${id}/status` }),
+  })
+}
+
+/**
+ * Prose streamed in this session. It is filled by `job.prose` events, never fetched: the
+ * finished text lives in the narrative.
+ */
+export function jobProseOptions(id: string) {
+  return queryOptions({
+    queryKey: jobKeys.prose(id),
+    queryFn: (): ProseState => EMPTY_PROSE,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  })
+}
+
+/** What a brief would cost; `null` while the brief is incomplete. */
+export function estimateOptions(brief: BriefInput | null) {
+  return queryOptions({
+    queryKey: jobKeys.estimate(brief),
+    queryFn: () =>
+      apiRequest<CostEstimate>({ method: 'POST', path: '/jobs/estimate', body: { brief } }),
+    enabled: brief !== null,
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useCreateJob() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: JobCreate) =>
+      apiRequest<Job>({ method: 'POST', path: '/jobs', body: input }),
+    meta: { inlineErrors: true },
+    onSuccess: async (job) => {
+      queryClient.setQueryData(jobKeys.detail(job.id), job)
+      await queryClient.invalidateQueries({ queryKey: jobKeys.lists })
+      await queryClient.invalidateQueries({ queryKey: authKeys.me })
+    },
+  })
+}
+
+export function useCancelJob() {
+  return useJobAction((id: string) =>
+    apiRequest<Job>({ method: 'POST', path: `/jobs/${id}/cancel`, body: {} }),
+  )
+}
+
+export function useResumeJob() {
+  return useJobAction(({ id, budgetUsd }: { id: string; budgetUsd?: number }) =>
+    apiRequest<Job>({
+      method: 'POST',
+      path: `/jobs/${id}/resume`,
+      body: budgetUsd === undefined ? {} : { budget_usd: budgetUsd },
+    }),
+  )
+}
+
+function useJobAction<Input>(call: (input: Input) => Promise<Job>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: call,
+    onSuccess: async (job) => {
+      queryClient.setQueryData(jobKeys.detail(job.id), job)
+      await queryClient.invalidateQueries({ queryKey: jobKeys.status(job.id) })
+      await queryClient.invalidateQueries({ queryKey: jobKeys.lists })
+    },
+  })
+}

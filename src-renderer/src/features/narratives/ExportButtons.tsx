@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next'
+import { EXPORT_FORMATS } from '@shared/contracts/narratives'
+import { useExportNarrative } from '../../api/queries/narratives'
+import { Button } from '../../ui/Button'
+
+/** One button per export format; the file goes through the usual save flow. */
+export function ExportButtons({ narrativeId }: { narrativeId: string }) {
+  const { t } = useTranslation()
+  const exporting = useExportNarrative(narrativeId)
+  return (
+    <div className="export" role="group" aria-label={t('export.title')}>
+      <span className="export__label">{t('export.title')}</span>
+      {EXPORT_FORMATS.map((format) => (
+        <Button
+          key={format}
+          size="sm"
+          variant="ghost"
+          busy={exporting.isPending && exporting.variables === format}
+          disabled={exporting.isPending}
+          onClick={() => exporting.mutate(format)}
+          title={t(`export.hint.${format}`)}
+          data-testid={`export-${format}`}
+        >
+          {t(`export.format.${format}`)}
+        </Button>
+      ))}
+    </div>
+  )
+}

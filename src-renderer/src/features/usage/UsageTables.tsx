@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next'
+import type { UsageSummary } from '@shared/contracts/usage'
+import { useFormat } from '../../i18n/format'
+import { EmptyState } from '../../ui/EmptyState'
+
+type Row = UsageSummary['total']
+
+interface UsageTableProps<T extends Row> {
+  title: string
+  rows: T[]
+  /** The first column: the model or the stage. */
+  nameHeader: string
+  nameOf(row: T): string
+  testId: string
+}
+
+/** Cost, tokens and calls per model or per stage, the most expensive first. */
+export function UsageTable<T extends Row>({
+  title,
+  rows,
+  nameHeader,
+  nameOf,
+  testId,
+}: UsageTableProps<T>) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const sorted = [...rows].sort((a, b) => b.cost_usd - a.cost_usd)
+  return (
+    <section className="card" aria-label={title}>
+      <h2 className="card__title">{title}</h2>
+      {sorted.length === 0 ? (
+        <EmptyState title={t('usage.noRows')} />
+      ) : (
+        <table className="table table--dense" data-testid={testId}>
+          <thead>
+            <tr>
+              <th scope="col">{nameHeader}</th>
+              <th scope="col" className="numeric">
+                {t('usage.calls')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('usage.tokensIn')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('usage.tokensOut')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('usage.cost')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((row) => (
+              <tr key={nameOf(row)}>
+                <th scope="row">{nameOf(row)}</th>
+                <td className="numeric">{format.integer(row.calls)}</td>
+                <td className="numeric">{format.integer(row.tokens_in)}</td>
+                <td className="numeric">{format.integer(row.tokens_out)}</td>
+                <td className="numeric">{format.usd(row.cost_usd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
