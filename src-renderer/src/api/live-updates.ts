@@ -28,7 +28,7 @@ export function applyPushEvent(client: QueryClient, event: PushEvent): void {
       return applyStage(client, event)
     case 'job.prose':
       client.setQueryData<ProseState>(jobKeys.prose(event.job_id), (prose = EMPTY_PROSE) =>
-        appendProse(prose, event.segment, event.delta),
+        appendProse(prose, event.segment, event.delta, event.reset),
       )
       return
     case 'job.cost':

@@ -16,6 +16,15 @@ describe('prose accumulator', () => {
     expect(proseSegments(state).map((s) => s.segment)).toEqual([1, 2, 10])
   })
 
+  it('replaces a segment when a new take of it begins', () => {
+    let state = appendProse(EMPTY_PROSE, 1, 'First draft.')
+    state = appendProse(state, 2, 'Next.')
+    state = appendProse(state, 1, 'Polished', true)
+    state = appendProse(state, 1, ' draft.')
+    expect(proseSegments(state)[0]).toEqual({ segment: 1, text: 'Polished draft.' })
+    expect(state.length).toBe('Polished draft.'.length + 'Next.'.length)
+  })
+
   it('does not change state for an empty delta', () => {
     expect(appendProse(EMPTY_PROSE, 1, '')).toBe(EMPTY_PROSE)
   })

@@ -8,12 +8,23 @@ export interface ProseState {
 
 export const EMPTY_PROSE: ProseState = { segments: {}, length: 0 }
 
-/** Appends one `job.prose` delta to its segment; deltas of a segment arrive in order. */
-export function appendProse(state: ProseState, segment: number, delta: string): ProseState {
-  if (!delta) return state
+/**
+ * Appends one `job.prose` delta to its segment; deltas of a segment arrive in order. With
+ * `reset` the delta starts a new take of the segment (a retry, its polish, a rewrite), which
+ * replaces what was shown for it.
+ */
+export function appendProse(
+  state: ProseState,
+  segment: number,
+  delta: string,
+  reset = false,
+): ProseState {
+  if (!delta && !reset) return state
+  const previous = state.segments[segment] ?? ''
+  const text = reset ? delta : previous + delta
   return {
-    segments: { ...state.segments, [segment]: (state.segments[segment] ?? '') + delta },
-    length: state.length + delta.length,
+    segments: { ...state.segments, [segment]: text },
+    length: state.length - previous.length + text.length,
   }
 }
 
