@@ -35,7 +35,7 @@ test('a writer drafts a story, watches it stream, edits it, restores the first v
   await snap(page, '01-dashboard')
 
   await page.goto(`${url}/#/projects`)
-  await page.getByTestId('project-new').click()
+  await page.getByTestId('project-new').first().click()
   await page.getByTestId('project-dialog').getByLabel(/name/i).first().fill('Opowiadania morskie')
   await page.getByTestId('project-save').click()
   await expect(page.getByText('Opowiadania morskie')).toBeVisible()
@@ -83,6 +83,12 @@ test('a writer drafts a story, watches it stream, edits it, restores the first v
   expect(epub.suggested).toMatch(/\.epub$/)
   const check = runEpubcheck(epub.path)
   expect(check.ok, check.output).toBe(true)
+
+  await page.goto(`${url}/#/projects`)
+  const projectFile = await download(page, 'project-export', testInfo.outputPath('project.json'))
+  expect(projectFile.suggested).toMatch(/\.narraforge\.json$/)
+  await page.getByTestId('project-import-file').setInputFiles(projectFile.path)
+  await expect(page.getByText('Opowiadania morskie')).toHaveCount(2)
 
   await page.goto(`${url}/#/usage`)
   await expect(page.getByTestId('usage')).toBeVisible()

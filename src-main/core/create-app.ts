@@ -38,14 +38,18 @@ export function createApp(parts: AppAssembly): OpenAPIHono<AppEnv> {
   if (settings.CORS_ORIGINS.length > 0) {
     app.use('/api/*', cors({ origin: settings.CORS_ORIGINS, credentials: true, exposeHeaders: EXPOSED }))
   }
-  app.use(
-    '/api/*',
+  // A project file carries every version of every narrative, so imports get their own limit.
+  const limitBody = (maxSize: number, name: string) =>
     bodyLimit({
-      maxSize: settings.MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new AppError('payload_too_large', `The request body is over ${settings.MAX_BODY_BYTES} bytes`)
+        throw new AppError('payload_too_large', `The request body is over ${maxSize} bytes (${name})`)
       },
-    }),
+    })
+  const importLimit = limitBody(settings.MAX_IMPORT_BYTES, 'MAX_IMPORT_BYTES')
+  const bodyLimitOf = limitBody(settings.MAX_BODY_BYTES, 'MAX_BODY_BYTES')
+  app.use('/api/*', (c, next) =>
+    c.req.path === '/api/projects/import' ? importLimit(c, next) : bodyLimitOf(c, next),
   )
   app.use('/api/*', parts.rateLimit)
 

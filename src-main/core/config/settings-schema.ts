@@ -58,6 +58,7 @@ export const SettingsSchema = z.object({
   RATE_LIMIT_DESKTOP_PER_MINUTE: count(1, 100_000).default(1_200),
   TRUSTED_PROXY: bool.default(false),
   MAX_BODY_BYTES: count(1_024, 50 * 1024 * 1024).default(2 * 1024 * 1024),
+  MAX_IMPORT_BYTES: count(1_024, 1024 * 1024 * 1024).default(200 * 1024 * 1024),
   MIN_FREE_DISK_MB: count(0, 1_000_000).default(500),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl,

@@ -43,7 +43,7 @@ const importRoute = createRoute({
   request: jsonBody(ProjectArchiveSchema, 'The contents of an exported project file'),
   responses: {
     201: jsonResponse(ProjectSchema, 'The new project'),
-    413: errorResponse('The file is over the body limit (MAX_BODY_BYTES)'),
+    413: errorResponse('The file is over the import limit (MAX_IMPORT_BYTES)'),
     ...AUTHED_ERRORS,
   },
 })

@@ -18,7 +18,8 @@ let other: string
 let projectId: string
 
 beforeAll(async () => {
-  core = await createTestCore()
+  // Project files are bigger than ordinary requests; imports have their own, larger limit.
+  core = await createTestCore({ env: { MAX_BODY_BYTES: '1024' } })
   owner = (await registerUser(core)).user.id
   other = (await registerUser(core)).user.id
   projectId = await seedProject(core, owner)
@@ -59,6 +60,7 @@ describe('project export and import', () => {
       archive.ledger.length,
     ]).toEqual([2, 3, 2, 3])
 
+    expect(JSON.stringify(exported.json).length).toBeGreaterThan(1024)
     const imported = await send(other, 'POST', '/api/projects/import', exported.json)
 
     expect(imported.status).toBe(201)

@@ -3,6 +3,9 @@ import { isApiError } from '../api/api-error'
 
 /** One sentence a writer can act on, for any failure the client can meet. */
 export function describeError(error: unknown, t: TFunction): string {
+  if (error instanceof Error && 'i18nKey' in error && typeof error.i18nKey === 'string') {
+    return t(error.i18nKey)
+  }
   if (!isApiError(error)) return t('errors.unexpected')
   switch (error.type) {
     case 'network':

@@ -9,6 +9,7 @@ import type {
   NarrativeVersion,
   NarrativeVersionSummary,
 } from '@shared/contracts/narratives'
+import { saveFile } from '../save-file'
 import { apiDownload, apiRequest } from '../client'
 import { projectKeys } from './projects'
 
@@ -110,16 +111,4 @@ export function useExportNarrative(id: string) {
       saveFile(file.blob, file.filename ?? `narrative.${format === 'audiobook' ? 'zip' : format}`)
     },
   })
-}
-
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoking at once can cancel the download in some engines; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }

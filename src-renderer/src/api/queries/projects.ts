@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { Page } from '@shared/contracts/common'
 import type { Project, ProjectCreate, ProjectUpdate } from '@shared/contracts/projects'
-import { apiRequest } from '../client'
+import { apiDownload, apiRequest } from '../client'
+import { saveFile } from '../save-file'
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -57,4 +58,40 @@ export function useDeleteProject() {
       await queryClient.invalidateQueries({ queryKey: ['jobs'] })
     },
   })
+}
+
+/** Downloads the whole project (narratives, versions, briefs, ledger) as one file. */
+export function useExportProject() {
+  return useMutation({
+    mutationFn: async (project: Project) => {
+      const file = await apiDownload(`/projects/${project.id}/export`)
+      saveFile(file.blob, file.filename ?? `${project.name}.narraforge.json`)
+    },
+  })
+}
+
+/** Adds an exported project file to the library as a new project. */
+export function useImportProject() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (file: File) => {
+      let archive: unknown
+      try {
+        archive = JSON.parse(await file.text())
+      } catch {
+        throw new InvalidProjectFile()
+      }
+      return apiRequest<Project>({ method: 'POST', path: '/projects/import', body: archive })
+    },
+    meta: { successKey: 'projects.imported' },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: projectKeys.all })
+      await queryClient.invalidateQueries({ queryKey: ['narratives'] })
+    },
+  })
+}
+
+/** The chosen file is not JSON at all, so it cannot be a project file. */
+export class InvalidProjectFile extends Error {
+  readonly i18nKey = 'projects.importNotJson'
 }

@@ -7,10 +7,11 @@ import { Button, LinkButton } from '../../ui/Button'
 interface ProjectCardProps {
   project: Project
   onEdit(): void
+  onExport(): void
   onDelete(): void
 }
 
-export function ProjectCard({ project, onEdit, onDelete }: ProjectCardProps) {
+export function ProjectCard({ project, onEdit, onExport, onDelete }: ProjectCardProps) {
   const { t } = useTranslation()
   const format = useFormat()
   return (
@@ -56,6 +57,15 @@ export function ProjectCard({ project, onEdit, onDelete }: ProjectCardProps) {
           aria-label={t('projects.editNamed', { name: project.name })}
         >
           {t('common.edit')}
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={onExport}
+          aria-label={t('projects.exportNamed', { name: project.name })}
+          data-testid="project-export"
+        >
+          {t('projects.export')}
         </Button>
         <Button
           size="sm"

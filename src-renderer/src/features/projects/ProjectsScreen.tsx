@@ -1,8 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Project } from '@shared/contracts/projects'
-import { projectListOptions, useDeleteProject } from '../../api/queries/projects'
+import {
+  projectListOptions,
+  useDeleteProject,
+  useExportProject,
+  useImportProject,
+} from '../../api/queries/projects'
 import { Button } from '../../ui/Button'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { EmptyState } from '../../ui/EmptyState'
@@ -26,6 +31,33 @@ export function ProjectsScreen() {
   const [deleting, setDeleting] = useState<Project | null>(null)
   const projects = useQuery(projectListOptions(page, PAGE_SIZE))
   const remove = useDeleteProject()
+  const exporting = useExportProject()
+  const importing = useImportProject()
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const importButton = (
+    <>
+      <Button
+        busy={importing.isPending}
+        onClick={() => fileInput.current?.click()}
+        data-testid="project-import"
+      >
+        {t('projects.import')}
+      </Button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        data-testid="project-import-file"
+        onChange={(event) => {
+          const file = event.target.files?.[0]
+          event.target.value = ''
+          if (file) importing.mutate(file)
+        }}
+      />
+    </>
+  )
 
   const createButton = (
     <Button
@@ -43,7 +75,12 @@ export function ProjectsScreen() {
       <PageHeader
         title={t('projects.title')}
         description={t('projects.intro')}
-        actions={createButton}
+        actions={
+          <>
+            {importButton}
+            {createButton}
+          </>
+        }
       />
       {projects.isPending && <LoadingState />}
       {projects.isError && (
@@ -64,6 +101,7 @@ export function ProjectsScreen() {
                 key={project.id}
                 project={project}
                 onEdit={() => setEditing({ mode: 'edit', project })}
+                onExport={() => exporting.mutate(project)}
                 onDelete={() => setDeleting(project)}
               />
             ))}

@@ -115,6 +115,11 @@ export const shell = {
     created: 'Project created',
     updated: 'Project saved',
     deleted: 'Project deleted',
+    export: 'Export',
+    exportNamed: 'Export {{name}} as one file',
+    import: 'Import project',
+    imported: 'Project imported',
+    importNotJson: 'That file is not a NarraForge project file.',
     counters: {
       narratives: 'Narratives',
       words: 'Words',

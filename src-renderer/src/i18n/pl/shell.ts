@@ -121,6 +121,11 @@ export const shell = {
     created: 'Projekt utworzony',
     updated: 'Projekt zapisany',
     deleted: 'Projekt usunięty',
+    export: 'Eksportuj',
+    exportNamed: 'Eksportuj {{name}} do jednego pliku',
+    import: 'Importuj projekt',
+    imported: 'Projekt zaimportowany',
+    importNotJson: 'To nie jest plik projektu NarraForge.',
     counters: {
       narratives: 'Utwory',
       words: 'Słowa',
