@@ -2,11 +2,11 @@ import { defineConfig } from '@playwright/test'
 
 /**
  * Browser tests drive the headless server in Debian's Chromium (Playwright cannot download its
- * own browsers here). Each test starts its own server on a fresh data folder.
+ * own browsers here). Each test starts its own server on a fresh data folder. The Electron
+ * tests in e2e/electron run where an Electron binary is installed and say why they skip elsewhere.
  */
 export default defineConfig({
   testDir: 'e2e',
-  testIgnore: ['electron/**'],
   outputDir: 'test-results',
   timeout: 120_000,
   expect: { timeout: 15_000 },

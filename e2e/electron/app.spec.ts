@@ -12,6 +12,8 @@ import {
 
 const binary = findElectronBinary()
 test.skip(!binary, NO_ELECTRON)
+// The list reporter does not show skip reasons; say it once where the run log shows it.
+if (!binary) process.stdout.write(`Electron tests skipped: ${NO_ELECTRON}\n`)
 // The first start of a fresh folder creates the database (initdb), which takes a few seconds.
 test.setTimeout(120_000)
 
