@@ -63,6 +63,7 @@ export class JobsService {
           projectId,
           brief,
           estimatedCostUsd: estimated_cost_usd,
+          quotaChargedUsd: estimated_cost_usd,
           budgetUsd: budget_usd,
           quotaMonth: month,
           createdAt: now,
@@ -190,7 +191,7 @@ export class JobsService {
           errorMessage: null,
           completedAt: null,
           quotaMonth,
-          quotaState: job.quotaState === 'refunded' ? 'reserved' : job.quotaState,
+          ...(job.quotaState === 'refunded' && { quotaState: 'reserved', quotaChargedUsd: job.estimatedCostUsd }),
           budgetUsd: budgetUsd ?? job.budgetUsd,
           updatedAt: now,
         })

@@ -38,32 +38,41 @@ export async function takeQuota(tx: Tx, userId: string, estimateUsd: number, now
 }
 
 /**
- * Gives back the generation and the reserved estimate of a job that produced no prose (a
- * cancellation before it started, or an early failure). Only charges of the current month are
- * returned: last month's counters are already gone.
+ * Gives back the generation and whatever the job still has charged to the month (a
+ * cancellation before it started, or a failure before any prose). Only charges of the current
+ * month are returned: last month's counters are already gone.
  */
 export async function refundQuota(tx: Tx, job: JobRow): Promise<void> {
-  if (job.quotaState !== 'reserved') return
+  if (job.quotaState === 'refunded') return
   await tx
     .update(users)
     .set({
       generationsUsed: sql`greatest(${users.generationsUsed} - 1, 0)`,
-      costUsedUsd: sql`greatest(${users.costUsedUsd} - ${job.estimatedCostUsd}::numeric, 0)`,
+      costUsedUsd: sql`greatest(${users.costUsedUsd} - ${job.quotaChargedUsd}::numeric, 0)`,
     })
     .where(and(eq(users.id, job.userId), eq(users.usageMonth, job.quotaMonth)))
-  await tx.update(generationJobs).set({ quotaState: 'refunded' }).where(eq(generationJobs.id, job.id))
+  await tx
+    .update(generationJobs)
+    .set({ quotaState: 'refunded', quotaChargedUsd: 0 })
+    .where(eq(generationJobs.id, job.id))
 }
 
-/** Replaces the reserved estimate with what the job actually cost. */
+/**
+ * Replaces what the job has charged to the month (the estimate at first) with what it has
+ * actually cost. A resumed job settles again when it ends, by the difference.
+ */
 export async function settleQuota(tx: Tx, job: JobRow, actualUsd: number): Promise<void> {
-  if (job.quotaState !== 'reserved') return
+  if (job.quotaState === 'refunded') return
   await tx
     .update(users)
     .set({
-      costUsedUsd: sql`greatest(${users.costUsedUsd} - ${job.estimatedCostUsd}::numeric + ${actualUsd}::numeric, 0)`,
+      costUsedUsd: sql`greatest(${users.costUsedUsd} - ${job.quotaChargedUsd}::numeric + ${actualUsd}::numeric, 0)`,
     })
     .where(and(eq(users.id, job.userId), eq(users.usageMonth, job.quotaMonth)))
-  await tx.update(generationJobs).set({ quotaState: 'settled' }).where(eq(generationJobs.id, job.id))
+  await tx
+    .update(generationJobs)
+    .set({ quotaState: 'settled', quotaChargedUsd: actualUsd })
+    .where(eq(generationJobs.id, job.id))
 }
 
 async function explainRefusal(tx: Tx, userId: string, estimateUsd: number, month: string): Promise<AppError> {

@@ -102,7 +102,10 @@ export async function stopJob(db: Database, jobId: string, error: WorkerError, n
       })
       .where(eq(generationJobs.id, jobId))
       .returning()
-    if (!(await hasProse(tx, jobId))) await refundQuota(tx, job!)
+    // Prose was paid for: the month is charged what the job really cost. Without prose the
+    // generation is given back.
+    if (await hasProse(tx, jobId)) await settleQuota(tx, job!, job!.actualCostUsd)
+    else await refundQuota(tx, job!)
     return job!
   })
 }

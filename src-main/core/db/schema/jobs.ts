@@ -43,6 +43,8 @@ export const generationJobs = pgTable(
     quotaState: text('quota_state', { enum: ['reserved', 'settled', 'refunded'] })
       .notNull()
       .default('reserved'),
+    /** What this job adds to its owner's monthly cost now: the estimate, then the actual cost. */
+    quotaChargedUsd: money('quota_charged_usd').notNull().default(0),
     attempts: integer('attempts').notNull().default(0),
     runAfter: timestamp('run_after', { withTimezone: true }),
     workerId: text('worker_id'),
