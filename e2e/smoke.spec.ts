@@ -13,7 +13,13 @@ test.afterAll(async () => {
 test('npm start in browser mode answers at its address and the page loads', async ({ page }) => {
   app = await startAndWaitForUrl(
     process.execPath,
-    [join(import.meta.dirname, '..', 'scripts', 'start.mjs'), '--port', '0', '--data-dir', data.dir],
+    [
+      join(import.meta.dirname, '..', 'scripts', 'start.mjs'),
+      '--port',
+      '0',
+      '--data-dir',
+      data.dir,
+    ],
     /NarraForge listening on (http:\/\/\S+)/,
     { NARRAFORGE_BROWSER: '1' },
   )

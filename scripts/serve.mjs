@@ -7,6 +7,10 @@ import { ensureBuild } from './ensure-build.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 ensureBuild(root)
 
-const child = spawn(process.execPath, [join(root, 'out/main/server.js'), ...process.argv.slice(2)], { stdio: 'inherit' })
+const child = spawn(
+  process.execPath,
+  [join(root, 'out/main/server.js'), ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+)
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))

@@ -21,9 +21,13 @@ if (electron) {
     'Electron is not available on this machine, so NarraForge runs in browser mode.\n' +
       'Open the address below in your browser; press Ctrl+C to stop.\n',
   )
-  const child = spawn(process.execPath, [join(root, 'out/main/server.js'), '--mode', 'browser', ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  })
+  const child = spawn(
+    process.execPath,
+    [join(root, 'out/main/server.js'), '--mode', 'browser', ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+    },
+  )
   const forward = (signal) => child.kill(signal)
   process.on('SIGINT', forward)
   process.on('SIGTERM', forward)
@@ -43,7 +47,10 @@ function findOrInstallElectron() {
   if (binary) return binary
   // Electron 42+ downloads its binary on first use; try once, briefly, and fall back quietly.
   process.stdout.write('Looking for the Electron binary…\n')
-  const result = spawnSync(process.execPath, [join(pkgDir, 'install.js')], { stdio: 'ignore', timeout: 120_000 })
+  const result = spawnSync(process.execPath, [join(pkgDir, 'install.js')], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  })
   return result.status === 0 ? electronBinary(pkgDir) : null
 }
 

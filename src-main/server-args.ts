@@ -32,10 +32,18 @@ export function parseServerArgs(argv: string[]): ServerArgs {
 
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new AppError('configuration', `--port must be a whole number from 0 to 65535 (0 takes any free port)\nUsage: ${USAGE}`)
+    throw new AppError(
+      'configuration',
+      `--port must be a whole number from 0 to 65535 (0 takes any free port)\nUsage: ${USAGE}`,
+    )
   }
   if (values.mode !== 'server' && values.mode !== 'browser') {
     throw new AppError('configuration', `--mode must be server or browser\nUsage: ${USAGE}`)
   }
-  return { host: values.host!, port, dataDir: values['data-dir'] ?? defaultDataDir(), mode: values.mode }
+  return {
+    host: values.host!,
+    port,
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    mode: values.mode,
+  }
 }

@@ -26,7 +26,15 @@ test('the health panel lists every dependency and follows the model server going
   await register(page, app.url, 'health@example.com')
   await page.getByTestId('health-link').click()
   await expect(page.getByTestId('health')).toBeVisible()
-  for (const name of ['database', 'migrations', 'disk', 'providers', 'workers', 'queue', 'provider:openai']) {
+  for (const name of [
+    'database',
+    'migrations',
+    'disk',
+    'providers',
+    'workers',
+    'queue',
+    'provider:openai',
+  ]) {
     await expect(page.getByTestId(`health-row-${name}`)).toBeVisible()
   }
   await expect(page.getByTestId('health-row-provider:openai')).toHaveAttribute('data-status', 'ok')
@@ -34,7 +42,10 @@ test('the health panel lists every dependency and follows the model server going
 
   await models.stop()
   await page.getByTestId('health-refresh').click()
-  await expect(page.getByTestId('health-row-provider:openai')).toHaveAttribute('data-status', 'down')
+  await expect(page.getByTestId('health-row-provider:openai')).toHaveAttribute(
+    'data-status',
+    'down',
+  )
   await expect(page.getByTestId('health-dot')).toHaveAttribute('data-status', 'down')
   await snap(page, '11-health-provider-down')
 

@@ -10,7 +10,9 @@ test.afterAll(async () => {
   data.remove()
 })
 
-test('repeated failed sign-ins show the rate-limit message with the wait time', async ({ page }) => {
+test('repeated failed sign-ins show the rate-limit message with the wait time', async ({
+  page,
+}) => {
   app = await startServer(data.dir)
   await page.goto(app.url)
   await snap(page, '00-sign-in')

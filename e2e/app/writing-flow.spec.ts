@@ -47,7 +47,9 @@ test('a writer drafts a story, watches it stream, edits it, restores the first v
   await page.getByTestId('brief-target-words').fill('500')
   await expect(page.locator('[aria-invalid=true][name=target_words]')).toBeVisible()
   await page.getByTestId('brief-target-words').fill('1500')
-  await page.getByTestId('brief-premise').fill('A lighthouse keeper finds a letter from her future self.')
+  await page
+    .getByTestId('brief-premise')
+    .fill('A lighthouse keeper finds a letter from her future self.')
   await expect(page.getByTestId('estimate-cost')).toContainText('$')
   await snap(page, '03-new-work')
   await page.getByTestId('brief-submit').click()
@@ -55,7 +57,9 @@ test('a writer drafts a story, watches it stream, edits it, restores the first v
   await expect(page.getByTestId('job')).toBeVisible()
   await expect(page.getByTestId('job-prose')).not.toHaveAttribute('data-length', '0')
   await snap(page, '04-job-streaming')
-  await expect(page.getByTestId('stage-output')).toHaveAttribute('data-state', 'done', { timeout: 90_000 })
+  await expect(page.getByTestId('stage-output')).toHaveAttribute('data-state', 'done', {
+    timeout: 90_000,
+  })
   await expect(page.getByTestId('job-progress')).toHaveAttribute('aria-valuenow', '100')
   await snap(page, '05-job-done')
 
@@ -99,7 +103,10 @@ test('a writer drafts a story, watches it stream, edits it, restores the first v
 })
 
 async function download(page: import('@playwright/test').Page, testId: string, path: string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(testId).click(),
+  ])
   await file.saveAs(path)
   return { path, suggested: file.suggestedFilename(), dir: join(path, '..') }
 }

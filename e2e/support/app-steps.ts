@@ -12,7 +12,12 @@ export async function snap(page: Page, name: string): Promise<void> {
 }
 
 /** Registers through the sign-up form and waits for the dashboard. */
-export async function register(page: Page, baseUrl: string, email: string, password = 'Passw0rd'): Promise<void> {
+export async function register(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = 'Passw0rd',
+): Promise<void> {
   await page.goto(baseUrl)
   await page.getByTestId('auth-switch').click()
   await page.locator('input[name=email]').fill(email)
@@ -25,7 +30,13 @@ export async function register(page: Page, baseUrl: string, email: string, passw
 /** Runs Debian's epubcheck on a file: it is a jar, so Java runs it. */
 export function runEpubcheck(file: string): { ok: boolean; output: string } {
   const direct = spawnSync('epubcheck', [file], { encoding: 'utf8' })
-  const result = direct.status === 0 || direct.status === 1 ? direct : spawnSync('java', ['-jar', '/usr/bin/epubcheck', file], { encoding: 'utf8' })
+  const result =
+    direct.status === 0 || direct.status === 1
+      ? direct
+      : spawnSync('java', ['-jar', '/usr/bin/epubcheck', file], { encoding: 'utf8' })
   const output = `${result.stdout}\n${result.stderr}`
-  return { ok: result.status === 0 && !/ERROR|WARNING/.test(output.replace(/0 errors|0 warnings/g, '')), output }
+  return {
+    ok: result.status === 0 && !/ERROR|WARNING/.test(output.replace(/0 errors|0 warnings/g, '')),
+    output,
+  }
 }

@@ -22,16 +22,28 @@ export function startAndWaitForUrl(
   env: Record<string, string> = {},
   timeoutMs = 90_000,
 ): Promise<Running> {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no address within ${timeoutMs} ms:\n${output}`)), timeoutMs)
+    const timer = setTimeout(
+      () => reject(new Error(`no address within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    )
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = pattern.exec(output)
       if (!match) return
       clearTimeout(timer)
-      resolve({ url: match[1]!, process: child, output: () => output, stop: () => stopProcess(child) })
+      resolve({
+        url: match[1]!,
+        process: child,
+        output: () => output,
+        stop: () => stopProcess(child),
+      })
     }
     child.stdout.on('data', onData)
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -61,7 +73,11 @@ export function makeDataDir(): { dir: string; remove(): void } {
 }
 
 /** The headless server on a free port, with its own data folder. */
-export async function startServer(dataDir: string, env: Record<string, string> = {}, mode = 'browser'): Promise<Running> {
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  mode = 'browser',
+): Promise<Running> {
   return startAndWaitForUrl(
     process.execPath,
     [join(ROOT, 'out/main/server.js'), '--port', '0', '--data-dir', dataDir, '--mode', mode],
@@ -74,7 +90,15 @@ export async function startServer(dataDir: string, env: Record<string, string> =
 export async function startModelServer(latencyMs = 5, port = '0'): Promise<Running> {
   return startAndWaitForUrl(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src-main/testing/model-server/cli.ts'), '--port', port, '--latency-ms', String(latencyMs)],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src-main/testing/model-server/cli.ts'),
+      '--port',
+      port,
+      '--latency-ms',
+      String(latencyMs),
+    ],
     /model-server listening on (http:\/\/\S+)/,
   )
 }

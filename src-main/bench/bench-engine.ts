@@ -31,28 +31,37 @@ export async function benchEngine(print: (line: string) => void): Promise<void> 
         await Promise.all(ids.map((id) => waitForDone(core, id)))
         const wall = performance.now() - started
         const calls = server.requests.filter((r) => r.method === 'POST').length
-        print(`${workers} worker(s), 4 jobs: ${(wall / 1000).toFixed(1)} s wall clock, ${calls} model calls`)
+        print(
+          `${workers} worker(s), 4 jobs: ${(wall / 1000).toFixed(1)} s wall clock, ${calls} model calls`,
+        )
         if (workers === 1) {
           // With one worker the calls run one after another: their latencies add up.
           const modelTime = calls * LATENCY_MS
           const overhead = wall - modelTime
           print(
             `orchestration overhead: ${(overhead / 1000).toFixed(2)} s over ${(modelTime / 1000).toFixed(2)} s of model latency ` +
-              `(${((overhead / calls)).toFixed(1)} ms per call, streaming and token accounting included)`,
+              `(${(overhead / calls).toFixed(1)} ms per call, streaming and token accounting included)`,
           )
         }
         server.reset()
       })
     }
-    await withCore(server, 1, async (_core, session) => {
-      await session.setTier('pro')
-      const started = performance.now()
-      const results = await Promise.all(Array.from({ length: 200 }, () => session.request()))
-      const seconds = (performance.now() - started) / 1000
-      const granted = results.filter((s) => s === 201).length
-      const refused = results.filter((s) => s === 403).length
-      print(`200 concurrent job requests at a limit of 50: ${granted} granted, ${refused} refused, ${(200 / seconds).toFixed(0)} requests/s`)
-    }, false)
+    await withCore(
+      server,
+      1,
+      async (_core, session) => {
+        await session.setTier('pro')
+        const started = performance.now()
+        const results = await Promise.all(Array.from({ length: 200 }, () => session.request()))
+        const seconds = (performance.now() - started) / 1000
+        const granted = results.filter((s) => s === 201).length
+        const refused = results.filter((s) => s === 403).length
+        print(
+          `200 concurrent job requests at a limit of 50: ${granted} granted, ${refused} refused, ${(200 / seconds).toFixed(0)} requests/s`,
+        )
+      },
+      false,
+    )
   } finally {
     await server.close()
   }
@@ -64,7 +73,12 @@ interface Session {
   setTier(tier: 'pro'): Promise<void>
 }
 
-async function withCore(server: ModelServer, workers: number, body: (core: Core, s: Session) => Promise<void>, spawn = true) {
+async function withCore(
+  server: ModelServer,
+  workers: number,
+  body: (core: Core, s: Session) => Promise<void>,
+  spawn = true,
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'narraforge-bench-engine-'))
   const log = createSilentLogger()
   const core = await createCore({
@@ -94,21 +108,32 @@ async function openSession(core: Core): Promise<Session> {
   const post = (path: string, body: unknown, token?: string) =>
     core.app.request(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token && { authorization: `Bearer ${token}` }),
+      },
       body: JSON.stringify(body),
     })
   const email = `bench-${Date.now()}@example.com`
-  const auth = (await (await post('/api/auth/register', { email, password: 'Bench12345' })).json()) as {
+  const auth = (await (
+    await post('/api/auth/register', { email, password: 'Bench12345' })
+  ).json()) as {
     access_token: string
     user: { id: string }
   }
-  const project = (await (await post('/api/projects', { name: 'Bench' }, auth.access_token)).json()) as { id: string }
+  const project = (await (
+    await post('/api/projects', { name: 'Bench' }, auth.access_token)
+  ).json()) as { id: string }
   const job = { project_id: project.id, brief: BRIEF }
   return {
-    submit: async () => ((await (await post('/api/jobs', job, auth.access_token)).json()) as { id: string }).id,
+    submit: async () =>
+      ((await (await post('/api/jobs', job, auth.access_token)).json()) as { id: string }).id,
     request: async () => (await post('/api/jobs', job, auth.access_token)).status,
     async setTier(tier) {
-      await core.pg.query(`UPDATE users SET tier = $1, monthly_generation_limit = 50, monthly_cost_limit_usd = 100000 WHERE id = $2`, [tier, auth.user.id])
+      await core.pg.query(
+        `UPDATE users SET tier = $1, monthly_generation_limit = 50, monthly_cost_limit_usd = 100000 WHERE id = $2`,
+        [tier, auth.user.id],
+      )
     },
   }
 }
@@ -118,7 +143,8 @@ function waitForDone(core: Core, jobId: string): Promise<void> {
     const off = core.events.subscribe((e) => {
       if (e.type !== 'job.progress' || e.job_id !== jobId) return
       if (e.status === 'completed') resolve()
-      else if (e.status === 'failed' || e.status === 'cancelled') reject(new Error(`${jobId} ${e.status}: ${e.message}`))
+      else if (e.status === 'failed' || e.status === 'cancelled')
+        reject(new Error(`${jobId} ${e.status}: ${e.message}`))
       else return
       off()
     })

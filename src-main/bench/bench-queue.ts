@@ -3,13 +3,20 @@ import { selectJobPage } from '../core/jobs/jobs-service'
 import { seedJobs } from '../testing/seed-jobs'
 import { formatTiming, timeCalls } from './measure'
 
-const JOB_INDEXES = ['ix_jobs_user_status', 'ix_jobs_project_status', 'ix_jobs_user_created', 'ix_jobs_status_created']
+const JOB_INDEXES = [
+  'ix_jobs_user_status',
+  'ix_jobs_project_status',
+  'ix_jobs_user_created',
+  'ix_jobs_status_created',
+]
 
 /** The job-list queries at 100,000 jobs, with the composite indexes and without them. */
 export async function benchJobList(core: Core, print: (line: string) => void): Promise<void> {
   const started = performance.now()
   const writer = await seedJobs(core.pg, 100_000)
-  print(`seeded 100,000 jobs over 100 writers in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  print(
+    `seeded 100,000 jobs over 100 writers in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  )
 
   const variants = {
     'newest jobs of a writer': {},
@@ -18,7 +25,11 @@ export async function benchJobList(core: Core, print: (line: string) => void): P
   }
   const run = async (label: string) => {
     for (const [name, filter] of Object.entries(variants)) {
-      const timing = await timeCalls(() => selectJobPage(core.db, writer.userId, { page: 1, page_size: 20, ...filter }), 200, 20)
+      const timing = await timeCalls(
+        () => selectJobPage(core.db, writer.userId, { page: 1, page_size: 20, ...filter }),
+        200,
+        20,
+      )
       print(formatTiming(`${name} (${label})`, timing))
     }
   }

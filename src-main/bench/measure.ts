@@ -7,7 +7,11 @@ export interface Timing {
 }
 
 /** Runs `fn` `warmup` times untimed, then `n` times timed one after the other. */
-export async function timeCalls(fn: () => Promise<unknown>, n: number, warmup = Math.min(200, n)): Promise<Timing> {
+export async function timeCalls(
+  fn: () => Promise<unknown>,
+  n: number,
+  warmup = Math.min(200, n),
+): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn()
   const samples: number[] = []
   for (let i = 0; i < n; i++) {
@@ -21,7 +25,12 @@ export async function timeCalls(fn: () => Promise<unknown>, n: number, warmup = 
 export function summarise(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  return { n: sorted.length, p50: at(0.5), p99: at(0.99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length }
+  return {
+    n: sorted.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+  }
 }
 
 export function formatTiming(label: string, t: Timing, unit: 'us' | 'ms' = 'us'): string {

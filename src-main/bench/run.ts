@@ -22,7 +22,12 @@ async function main(): Promise<void> {
     dataDir,
     log: createSilentLogger(),
     spawnWorker: null,
-    env: { RATE_LIMIT_DESKTOP_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_AUTH_PER_MINUTE: '1000', ENVIRONMENT: 'test' },
+    env: {
+      RATE_LIMIT_DESKTOP_PER_MINUTE: '100000',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+      ENVIRONMENT: 'test',
+    },
   })
   try {
     if (!only || only === 'api') {

@@ -36,14 +36,20 @@ export function createApp(parts: AppAssembly): OpenAPIHono<AppEnv> {
 
   app.use('*', requestId(parts.log.child({ module: 'http' })))
   if (settings.CORS_ORIGINS.length > 0) {
-    app.use('/api/*', cors({ origin: settings.CORS_ORIGINS, credentials: true, exposeHeaders: EXPOSED }))
+    app.use(
+      '/api/*',
+      cors({ origin: settings.CORS_ORIGINS, credentials: true, exposeHeaders: EXPOSED }),
+    )
   }
   // A project file carries every version of every narrative, so imports get their own limit.
   const limitBody = (maxSize: number, name: string) =>
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new AppError('payload_too_large', `The request body is over ${maxSize} bytes (${name})`)
+        throw new AppError(
+          'payload_too_large',
+          `The request body is over ${maxSize} bytes (${name})`,
+        )
       },
     })
   const importLimit = limitBody(settings.MAX_IMPORT_BYTES, 'MAX_IMPORT_BYTES')

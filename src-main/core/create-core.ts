@@ -14,7 +14,12 @@ import { acquireDataLock } from './db/data-lock'
 import { locateMigrations } from './db/migrations'
 import { openDatabase, type Database } from './db/open-database'
 import { EventBus } from './events/event-bus'
-import { databaseCheck, diskCheck, migrationsCheck, providersConfiguredCheck } from './health/core-checks'
+import {
+  databaseCheck,
+  diskCheck,
+  migrationsCheck,
+  providersConfiguredCheck,
+} from './health/core-checks'
 import { providerChecks } from './health/engine-checks'
 import { HealthRegistry } from './health/health-registry'
 import type { AppEnv } from './http/context'
@@ -68,13 +73,20 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir)
-  const settings = new SettingsStore({ mode: options.mode, dataDir: options.dataDir, env: options.env, secrets })
-  const first = settings.current()
-  const log = options.log ?? createLogger({
-    logDir: join(options.dataDir, 'logs'),
-    level: first.DEBUG ? 'debug' : first.LOG_LEVEL,
-    pretty: first.ENVIRONMENT === 'development',
+  const settings = new SettingsStore({
+    mode: options.mode,
+    dataDir: options.dataDir,
+    env: options.env,
+    secrets,
   })
+  const first = settings.current()
+  const log =
+    options.log ??
+    createLogger({
+      logDir: join(options.dataDir, 'logs'),
+      level: first.DEBUG ? 'debug' : first.LOG_LEVEL,
+      pretty: first.ENVIRONMENT === 'development',
+    })
 
   const lock = acquireDataLock(options.dataDir, options.mode)
   try {
@@ -90,7 +102,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       now,
     })
     const { db, pg } = database
-    const backups = createBackupService({ pg, dataDir: options.dataDir, migrationsDir, log, now, keep: first.BACKUP_KEEP })
+    const backups = createBackupService({
+      pg,
+      dataDir: options.dataDir,
+      migrationsDir,
+      log,
+      now,
+      keep: first.BACKUP_KEEP,
+    })
     if (options.mode !== 'server') backups.startDailyBackups()
 
     const events = new EventBus()
@@ -101,7 +120,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     health.register(providersConfiguredCheck(settings.current))
     health.registerDynamic(providerChecks(settings.current))
 
-    const spawnWorker = options.spawnWorker === undefined ? childProcessSpawner(log) : options.spawnWorker
+    const spawnWorker =
+      options.spawnWorker === undefined ? childProcessSpawner(log) : options.spawnWorker
     const engine = await createEngine({ db, events, health, settings, log, now, spawnWorker })
     const webhooks = startJobWebhooks({ db, events, log, now, secret: first.jwtSecret })
     const tokens = new TokenIssuer({ secret: first.jwtSecret, now })
@@ -115,7 +135,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       control: engine.scheduler,
       log,
       now,
-      extraProtected: [backupsRoutes(backups, { mode: options.mode }), portabilityRoutes({ db, now })],
+      extraProtected: [
+        backupsRoutes(backups, { mode: options.mode }),
+        portabilityRoutes({ db, now }),
+      ],
     })
     const app = createApp({
       settings: first,

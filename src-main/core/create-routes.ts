@@ -40,7 +40,12 @@ export interface RouteDeps {
 /** Builds the services and their routers: the list of everything the API offers. */
 export function createRoutes(deps: RouteDeps) {
   const { db, now } = deps
-  const auth = new AuthService({ db, tokens: deps.tokens, now, log: deps.log.child({ module: 'auth' }) })
+  const auth = new AuthService({
+    db,
+    tokens: deps.tokens,
+    now,
+    log: deps.log.child({ module: 'auth' }),
+  })
   const projects = new ProjectsService(db)
   const jobs = new JobsService({
     db,
@@ -54,7 +59,13 @@ export function createRoutes(deps: RouteDeps) {
   return {
     publicRoutes: [
       authRoutes(auth),
-      healthRoutes({ registry: deps.health, version: APP_VERSION, mode: deps.mode, startedAt: Date.now(), now }),
+      healthRoutes({
+        registry: deps.health,
+        version: APP_VERSION,
+        mode: deps.mode,
+        startedAt: Date.now(),
+        now,
+      }),
     ],
     protectedRoutes: [
       meRoute(auth),

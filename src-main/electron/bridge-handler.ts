@@ -45,7 +45,11 @@ export async function handleBridgeRequest(
   return toBridgeResponse(response, req.path, vault)
 }
 
-async function toBridgeResponse(response: Response, path: string, vault: SessionVault): Promise<BridgeResponse> {
+async function toBridgeResponse(
+  response: Response,
+  path: string,
+  vault: SessionVault,
+): Promise<BridgeResponse> {
   const headers = Object.fromEntries(response.headers.entries())
   const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (!TEXT_TYPE.test(type) && response.body) {

@@ -17,8 +17,12 @@ export function utilityProcessSpawner(log: Logger): SpawnWorker {
       env: { ...process.env, NARRAFORGE_WORKER_NAME: name },
     })
     const workerLog = log.child({ worker: name })
-    child.stdout?.on('data', (chunk: Buffer) => workerLog.info({ line: chunk.toString().trim() }, 'worker output'))
-    child.stderr?.on('data', (chunk: Buffer) => workerLog.warn({ line: chunk.toString().trim() }, 'worker output'))
+    child.stdout?.on('data', (chunk: Buffer) =>
+      workerLog.info({ line: chunk.toString().trim() }, 'worker output'),
+    )
+    child.stderr?.on('data', (chunk: Buffer) =>
+      workerLog.warn({ line: chunk.toString().trim() }, 'worker output'),
+    )
     const worker: WorkerProcess = {
       get pid() {
         return child.pid

@@ -22,7 +22,10 @@ export const spawnedWorkers: WorkerProcess[] = []
 export type ProviderUnderTest = 'openai' | 'anthropic' | 'local'
 
 /** Settings that point one provider at the local model server. */
-export function providerEnv(server: ModelServer, provider: ProviderUnderTest): Record<string, string> {
+export function providerEnv(
+  server: ModelServer,
+  provider: ProviderUnderTest,
+): Record<string, string> {
   switch (provider) {
     case 'openai':
       return { OPENAI_API_KEY: 'sk-test-openai', OPENAI_BASE_URL: server.openaiBaseUrl }
@@ -56,12 +59,23 @@ export async function createEngineCore(
 
 export async function startWriter(core: TestCore) {
   const auth = await registerUser(core)
-  const project = await call(core, 'POST', '/api/projects', { token: auth.access_token, body: { name: 'Opowiadania' } })
+  const project = await call(core, 'POST', '/api/projects', {
+    token: auth.access_token,
+    body: { name: 'Opowiadania' },
+  })
   return { token: auth.access_token, userId: auth.user.id, projectId: project.json.id as string }
 }
 
-export async function submitJob(core: TestCore, token: string, projectId: string, brief: BriefInput = SHORT_BRIEF) {
-  const res = await call(core, 'POST', '/api/jobs', { token, body: { project_id: projectId, brief } })
+export async function submitJob(
+  core: TestCore,
+  token: string,
+  projectId: string,
+  brief: BriefInput = SHORT_BRIEF,
+) {
+  const res = await call(core, 'POST', '/api/jobs', {
+    token,
+    body: { project_id: projectId, brief },
+  })
   if (res.status !== 201) throw new Error(`job refused: ${res.status} ${res.text}`)
   return res.json as Job
 }
@@ -87,7 +101,12 @@ export function waitForJob(
       resolve(status)
     }
     const unsubscribe = core.events.subscribe((event) => {
-      if (event.type === 'job.progress' && event.job_id === jobId && statuses.includes(event.status)) done(event.status)
+      if (
+        event.type === 'job.progress' &&
+        event.job_id === jobId &&
+        statuses.includes(event.status)
+      )
+        done(event.status)
     })
     void core.db.query.generationJobs
       .findFirst({ where: (j, { eq }) => eq(j.id, jobId) })
@@ -96,7 +115,11 @@ export function waitForJob(
 }
 
 /** Resolves at the first push event that matches. */
-export function waitForEvent(core: TestCore, match: (e: Parameters<Parameters<TestCore['events']['subscribe']>[0]>[0]) => boolean, timeoutMs = 60_000) {
+export function waitForEvent(
+  core: TestCore,
+  match: (e: Parameters<Parameters<TestCore['events']['subscribe']>[0]>[0]) => boolean,
+  timeoutMs = 60_000,
+) {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       unsubscribe()

@@ -5,7 +5,11 @@ import type { PGlite } from '@electric-sql/pglite'
  * projects each and every status, in three statements (seconds, not minutes, for 100k rows).
  * Returns one writer and one of their projects to query as.
  */
-export async function seedJobs(pg: PGlite, jobs: number, users = 100): Promise<{ userId: string; projectId: string }> {
+export async function seedJobs(
+  pg: PGlite,
+  jobs: number,
+  users = 100,
+): Promise<{ userId: string; projectId: string }> {
   await pg.exec(`
     INSERT INTO users (email, password_hash, usage_month)
     SELECT 'seed' || g || '@example.com', 'x', '2026-03' FROM generate_series(1, ${users}) g;

@@ -6,7 +6,10 @@ export const BridgeRequestSchema = z.object({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
   path: z.string().startsWith('/api/'),
   headers: z.record(z.string(), z.string()).default({}),
-  body: z.string().max(50 * 1024 * 1024).optional(),
+  body: z
+    .string()
+    .max(50 * 1024 * 1024)
+    .optional(),
 })
 export type BridgeRequest = z.input<typeof BridgeRequestSchema>
 

@@ -39,7 +39,12 @@ export const LANGUAGE_VALUES = ['pl', 'en'] as const
 export type Language = (typeof LANGUAGE_VALUES)[number]
 export const LanguageSchema = z.enum(LANGUAGE_VALUES)
 
-export const POV_VALUES = ['first_person', 'third_limited', 'third_omniscient', 'second_person'] as const
+export const POV_VALUES = [
+  'first_person',
+  'third_limited',
+  'third_omniscient',
+  'second_person',
+] as const
 export const PovSchema = z.enum(POV_VALUES)
 
 export const TENSE_VALUES = ['past', 'present'] as const

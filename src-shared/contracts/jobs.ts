@@ -64,6 +64,13 @@ export const BriefSchema = z
 export type Brief = z.infer<typeof BriefSchema>
 export type BriefInput = z.input<typeof BriefSchema>
 
+/** What a brief would cost with the current models and prices, shown before submitting. */
+export const JobEstimateSchema = z.object({
+  estimated_cost_usd: z.number(),
+  budget_usd: z.number().describe('The job would stop before spending more than this'),
+})
+export type JobEstimate = z.infer<typeof JobEstimateSchema>
+
 export const JobCreateSchema = z.strictObject({ project_id: z.uuid(), brief: BriefSchema })
 export type JobCreate = z.input<typeof JobCreateSchema>
 
@@ -123,4 +130,6 @@ export const JobListQuerySchema = PageQuerySchema.extend({
 export type JobListQuery = z.infer<typeof JobListQuerySchema>
 
 /** Raising the budget is how a job stopped by it continues. */
-export const JobResumeSchema = z.strictObject({ budget_usd: z.number().positive().max(10_000).optional() })
+export const JobResumeSchema = z.strictObject({
+  budget_usd: z.number().positive().max(10_000).optional(),
+})

@@ -65,7 +65,9 @@ export const NarrativeResultSchema = z.object({
   world: z.unknown(),
   characters: z.unknown(),
   structure: z.unknown(),
-  segments: z.array(z.object({ number: z.number().int(), title: z.string(), words: z.number().int() })),
+  segments: z.array(
+    z.object({ number: z.number().int(), title: z.string(), words: z.number().int() }),
+  ),
   quality: z.record(z.string(), z.unknown()),
   qualityScore: z.number().nullable(),
 })
@@ -103,7 +105,12 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
     reset: z.boolean().optional(),
   }),
   z.object({ type: z.literal('usage'), jobId: z.string(), usage: UsageRecordSchema }),
-  z.object({ type: z.literal('checkpoint'), jobId: z.string(), key: z.string(), data: z.unknown() }),
+  z.object({
+    type: z.literal('checkpoint'),
+    jobId: z.string(),
+    key: z.string(),
+    data: z.unknown(),
+  }),
   z.object({ type: z.literal('result'), jobId: z.string(), narrative: NarrativeResultSchema }),
   z.object({ type: z.literal('failed'), jobId: z.string(), error: WorkerErrorSchema }),
 ])

@@ -8,7 +8,14 @@ import {
   UserUpdateSchema,
 } from '@shared/contracts/auth'
 import type { AppEnv } from '../http/context'
-import { AUTHED_ERRORS, BEARER, errorResponse, jsonBody, jsonResponse, PUBLIC_ERRORS } from '../http/route-helpers'
+import {
+  AUTHED_ERRORS,
+  BEARER,
+  errorResponse,
+  jsonBody,
+  jsonResponse,
+  PUBLIC_ERRORS,
+} from '../http/route-helpers'
 import type { AuthService } from './auth-service'
 import { clearSessionCookies, moveRefreshTokenToCookie, refreshTokenOf } from './session-cookies'
 

@@ -39,7 +39,11 @@ export class AuthService {
       throw new AppError('conflict', 'An account with this email already exists; sign in instead')
     }
     const passwordHash = await hashPassword(input.password)
-    const user = await createUser(db, { email: input.email, passwordHash, fullName: input.full_name }, now())
+    const user = await createUser(
+      db,
+      { email: input.email, passwordHash, fullName: input.full_name },
+      now(),
+    )
     this.deps.log.info({ user_id: user.id }, 'account registered')
     return this.startSession(user)
   }
@@ -80,10 +84,17 @@ export class AuthService {
     })
 
     if (outcome.kind === 'reused') {
-      this.deps.log.warn({ user_id: claims.sub, family: outcome.familyId }, 'refresh token reused; family revoked')
-      throw new AppError('unauthenticated', 'This session was ended because its token was used twice; sign in again')
+      this.deps.log.warn(
+        { user_id: claims.sub, family: outcome.familyId },
+        'refresh token reused; family revoked',
+      )
+      throw new AppError(
+        'unauthenticated',
+        'This session was ended because its token was used twice; sign in again',
+      )
     }
-    if (outcome.kind !== 'rotated') throw new AppError('unauthenticated', 'Invalid or expired refresh token')
+    if (outcome.kind !== 'rotated')
+      throw new AppError('unauthenticated', 'Invalid or expired refresh token')
 
     const user = await loadUser(db, claims.sub, now())
     if (!user.isActive) throw new AppError('forbidden', 'This account is disabled')
@@ -104,7 +115,10 @@ export class AuthService {
   async updateMe(userId: string, change: UserUpdate): Promise<User> {
     await updateProfile(this.deps.db, userId, change, this.deps.now())
     if (change.webhook_url !== undefined) {
-      this.deps.log.info({ user_id: userId, webhook: Boolean(change.webhook_url) }, 'webhook changed')
+      this.deps.log.info(
+        { user_id: userId, webhook: Boolean(change.webhook_url) },
+        'webhook changed',
+      )
     }
     return this.me(userId)
   }

@@ -23,7 +23,12 @@ export function wantsCookieSession(c: Context<AppEnv>): boolean {
 export function moveRefreshTokenToCookie(c: Context<AppEnv>, auth: AuthResponse): AuthResponse {
   if (!wantsCookieSession(c) || !auth.refresh_token) return auth
   const secure = new URL(c.req.url).protocol === 'https:'
-  const common = { path: '/api/auth', sameSite: 'Strict', secure, maxAge: REFRESH_TOKEN_SECONDS } as const
+  const common = {
+    path: '/api/auth',
+    sameSite: 'Strict',
+    secure,
+    maxAge: REFRESH_TOKEN_SECONDS,
+  } as const
   setCookie(c, REFRESH_COOKIE, auth.refresh_token, { ...common, httpOnly: true })
   setCookie(c, CSRF_COOKIE, randomBytes(24).toString('base64url'), { ...common, path: '/' })
   const { refresh_token: _moved, ...rest } = auth
@@ -42,7 +47,8 @@ export function refreshTokenOf(c: Context<AppEnv>, bodyToken: string | undefined
     expected.length > 0 &&
     expected.length === sent.length &&
     timingSafeEqual(Buffer.from(expected), Buffer.from(sent))
-  if (!same) throw new AppError('forbidden', 'Missing or wrong CSRF token; reload the page and try again')
+  if (!same)
+    throw new AppError('forbidden', 'Missing or wrong CSRF token; reload the page and try again')
   return cookieToken
 }
 

@@ -35,11 +35,20 @@ export class TokenIssuer {
 
   signAccess(userId: string, tier: string): Promise<string> {
     const iat = this.nowSeconds()
-    const claims: AccessClaims = { sub: userId, tier, type: 'access', iat, exp: iat + ACCESS_TOKEN_SECONDS }
+    const claims: AccessClaims = {
+      sub: userId,
+      tier,
+      type: 'access',
+      iat,
+      exp: iat + ACCESS_TOKEN_SECONDS,
+    }
     return sign({ ...claims }, this.options.secret, 'HS256')
   }
 
-  async signRefresh(userId: string, familyId: string): Promise<{ token: string; claims: RefreshClaims }> {
+  async signRefresh(
+    userId: string,
+    familyId: string,
+  ): Promise<{ token: string; claims: RefreshClaims }> {
     const iat = this.nowSeconds()
     const claims: RefreshClaims = {
       sub: userId,
@@ -70,7 +79,12 @@ export class TokenIssuer {
   ): Promise<T> {
     let payload: Record<string, unknown>
     try {
-      payload = await verify(token, this.options.secret, { alg: 'HS256', exp: false, nbf: false, iat: false })
+      payload = await verify(token, this.options.secret, {
+        alg: 'HS256',
+        exp: false,
+        nbf: false,
+        iat: false,
+      })
     } catch {
       throw invalidToken()
     }

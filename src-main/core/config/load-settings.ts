@@ -70,7 +70,9 @@ function checkModeRules(s: ParsedSettings, mode: RunMode): string[] {
   if (production) {
     const local = s.CORS_ORIGINS.filter((o) => /localhost|127\.0\.0\.1|\[::1\]/.test(o))
     if (local.length > 0) {
-      problems.push(`CORS_ORIGINS: production refuses local origins (${local.join(', ')}); list the real site origins`)
+      problems.push(
+        `CORS_ORIGINS: production refuses local origins (${local.join(', ')}); list the real site origins`,
+      )
     }
   }
   if ((mode === 'server' || production) && !hasProvider(s)) {
@@ -89,7 +91,10 @@ function withoutInvalid(
   return Object.fromEntries(Object.entries(values).filter(([name]) => !invalid.has(name)))
 }
 
-export function readSettingsFile(dataDir: string, problems: string[] = []): Record<string, unknown> {
+export function readSettingsFile(
+  dataDir: string,
+  problems: string[] = [],
+): Record<string, unknown> {
   const file = join(dataDir, SETTINGS_FILE)
   if (!existsSync(file)) return {}
   try {

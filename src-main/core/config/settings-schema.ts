@@ -46,11 +46,7 @@ export const SettingsSchema = z.object({
   JWT_SECRET_KEY: optionalText,
   CORS_ORIGINS: z
     .union([z.string(), z.array(z.string())])
-    .transform((v) =>
-      (Array.isArray(v) ? v : v.split(','))
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .default([]),
   RATE_LIMIT_ENABLED: bool.default(true),
   RATE_LIMIT_PER_MINUTE: count(1, 100_000).default(60),

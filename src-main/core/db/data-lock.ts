@@ -24,7 +24,12 @@ const LOCK_FILE = 'narraforge.lock'
  */
 export function acquireDataLock(dataDir: string, mode: string): DataLock {
   const file = join(dataDir, LOCK_FILE)
-  const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), mode }
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    startedAt: new Date().toISOString(),
+    mode,
+  }
 
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -45,7 +50,10 @@ export function acquireDataLock(dataDir: string, mode: string): DataLock {
       rmSync(file, { force: true })
     }
   }
-  throw new AppError('conflict', `Could not claim the data folder ${dataDir}; remove ${file} if no NarraForge is running`)
+  throw new AppError(
+    'conflict',
+    `Could not claim the data folder ${dataDir}; remove ${file} if no NarraForge is running`,
+  )
 }
 
 function releaseIfOurs(file: string): void {

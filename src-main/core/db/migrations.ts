@@ -37,7 +37,10 @@ export function readJournal(migrationsDir: string): Journal {
 }
 
 /** Compares the shipped journal with drizzle's bookkeeping table in the database. */
-export async function readMigrationStatus(pg: PGlite, migrationsDir: string): Promise<MigrationStatus> {
+export async function readMigrationStatus(
+  pg: PGlite,
+  migrationsDir: string,
+): Promise<MigrationStatus> {
   const journal = readJournal(migrationsDir)
   const shipped = journal.entries.length
   const exists = await pg.query<{ present: boolean }>(

@@ -42,7 +42,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
 
   const started = performance.now()
   const pg = await PGlite.create(dbDir)
-  log.info({ dbDir, ms: Math.round(performance.now() - started), created: !existed }, 'database opened')
+  log.info(
+    { dbDir, ms: Math.round(performance.now() - started), created: !existed },
+    'database opened',
+  )
 
   let preMigrationBackup: string | null = null
   const before = await readMigrationStatus(pg, migrationsDir)

@@ -14,12 +14,16 @@ const events = createRoute({
   path: '/events',
   tags: ['events'],
   security: BEARER,
-  summary: 'Server-sent events for the signed-in user: job progress, stages, streamed prose, costs, health',
+  summary:
+    'Server-sent events for the signed-in user: job progress, stages, streamed prose, costs, health',
   description:
     'Each message is `data: <PushEvent JSON>`. EventSource cannot send headers, so the access token may be passed as `?access_token=`.',
   request: { query: z.object({ access_token: z.string().optional() }) },
   responses: {
-    200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'The event stream' },
+    200: {
+      content: { 'text/event-stream': { schema: z.string() } },
+      description: 'The event stream',
+    },
     ...AUTHED_ERRORS,
   },
 })

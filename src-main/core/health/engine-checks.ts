@@ -24,7 +24,10 @@ export function workersCheck(pool: WorkerPool): CheckDefinition {
     critical: true,
     async run() {
       const s = pool.stats()
-      const beat = s.lastHeartbeatAgoMs === null ? 'no heartbeat yet' : `last heartbeat ${Math.round(s.lastHeartbeatAgoMs / 100) / 10} s ago`
+      const beat =
+        s.lastHeartbeatAgoMs === null
+          ? 'no heartbeat yet'
+          : `last heartbeat ${Math.round(s.lastHeartbeatAgoMs / 100) / 10} s ago`
       const detail = `${s.alive} of ${s.configured} alive, ${s.busy} busy; ${beat}`
       return { status: s.alive === s.configured ? 'ok' : s.alive > 0 ? 'degraded' : 'down', detail }
     },
@@ -62,7 +65,10 @@ export function providerChecks(settings: () => Settings): (fresh: boolean) => Ch
         const key = `${name}:${JSON.stringify(config[name])}`
         const hit = cache.get(key)
         if (!fresh && hit && performance.now() - hit.at < PING_CACHE_MS) return hit.outcome
-        const outcome = await pingProvider(() => registry.get(name).ping(AbortSignal.timeout(PING_TIMEOUT_MS)), name)
+        const outcome = await pingProvider(
+          () => registry.get(name).ping(AbortSignal.timeout(PING_TIMEOUT_MS)),
+          name,
+        )
         cache.set(key, { at: performance.now(), outcome })
         return outcome
       },
@@ -75,6 +81,9 @@ async function pingProvider(ping: () => Promise<void>, name: ProviderName): Prom
     await ping()
     return { status: 'ok', detail: `${PROVIDER_LABELS[name]} answers` }
   } catch (error) {
-    return { status: 'down', detail: `${PROVIDER_LABELS[name]}: ${(error as Error).message}`.slice(0, 240) }
+    return {
+      status: 'down',
+      detail: `${PROVIDER_LABELS[name]}: ${(error as Error).message}`.slice(0, 240),
+    }
   }
 }

@@ -51,7 +51,8 @@ export class HealthRegistry {
     const all = [...this.checks.values(), ...this.dynamic.flatMap((build) => build(fresh))]
     const results = await Promise.all(all.map((c) => this.runOne(c)))
     const changed =
-      results.length !== this.last.size || results.some((r) => this.last.get(r.name)?.status !== r.status)
+      results.length !== this.last.size ||
+      results.some((r) => this.last.get(r.name)?.status !== r.status)
     this.last.clear()
     for (const r of results) this.last.set(r.name, r)
     if (changed) this.bus.publish({ type: 'health.changed', user_id: '*', checks: results })

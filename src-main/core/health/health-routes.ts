@@ -17,14 +17,30 @@ export interface HealthRouteDeps {
 const tags = ['health']
 const liveResponses = { 200: jsonResponse(LivenessSchema, 'The process is running') }
 
-const root = createRoute({ method: 'get', path: '/health', tags, summary: 'Alive', responses: liveResponses })
-const live = createRoute({ method: 'get', path: '/health/live', tags, summary: 'Alive', responses: liveResponses })
+const root = createRoute({
+  method: 'get',
+  path: '/health',
+  tags,
+  summary: 'Alive',
+  responses: liveResponses,
+})
+const live = createRoute({
+  method: 'get',
+  path: '/health/live',
+  tags,
+  summary: 'Alive',
+  responses: liveResponses,
+})
 const ready = createRoute({
   method: 'get',
   path: '/health/ready',
   tags,
   summary: 'Every dependency usable (200) or not (503), one entry per dependency',
-  request: { query: z.object({ fresh: z.enum(['0', '1']).optional().describe('1 skips cached provider pings') }) },
+  request: {
+    query: z.object({
+      fresh: z.enum(['0', '1']).optional().describe('1 skips cached provider pings'),
+    }),
+  },
   responses: {
     200: jsonResponse(ReadinessSchema, 'Ready'),
     503: jsonResponse(ReadinessSchema, 'Not ready; the failing checks say why'),

@@ -28,7 +28,10 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (appError.kind === 'internal' || appError.kind === 'configuration') {
     log?.error({ err: error, path: c.req.path, method: c.req.method }, 'request failed')
   } else {
-    log?.debug({ kind: appError.kind, detail: appError.message, path: c.req.path }, 'request refused')
+    log?.debug(
+      { kind: appError.kind, detail: appError.message, path: c.req.path },
+      'request refused',
+    )
   }
   return respondWithError(c, appError)
 }
@@ -53,9 +56,10 @@ function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error
   if (error instanceof HTTPException) {
     const kind = KIND_BY_STATUS[error.status] ?? (error.status >= 500 ? 'internal' : 'bad_request')
-    const message = error.status === 400 && /JSON/i.test(error.message)
-      ? 'The request body is not valid JSON'
-      : error.message || 'Bad request'
+    const message =
+      error.status === 400 && /JSON/i.test(error.message)
+        ? 'The request body is not valid JSON'
+        : error.message || 'Bad request'
     return new AppError(kind, message, { cause: error })
   }
   return new AppError('internal', 'Internal server error', { cause: error })

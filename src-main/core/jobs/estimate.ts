@@ -25,7 +25,9 @@ export function estimateJobCost(
 ): number {
   const proseTokens = Math.ceil(brief.target_words * TOKENS_PER_WORD[brief.language])
   const segments = Math.max(1, Math.round(brief.target_words / WORDS_PER_SEGMENT))
-  const reviewTokens = Math.ceil(Math.min(brief.target_words, REVIEW_SAMPLE_WORDS) * TOKENS_PER_WORD[brief.language])
+  const reviewTokens = Math.ceil(
+    Math.min(brief.target_words, REVIEW_SAMPLE_WORDS) * TOKENS_PER_WORD[brief.language],
+  )
   const cost = (stage: Stage, tokensIn: number, tokensOut: number) => {
     const { provider, model } = models[stage]
     return costOf(prices, model, tokensIn, tokensOut, provider)

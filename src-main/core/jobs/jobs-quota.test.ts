@@ -21,7 +21,10 @@ afterAll(() => core.dispose())
 
 async function writerWithProject() {
   const auth = await registerUser(core)
-  const project = await call(core, 'POST', '/api/projects', { token: auth.access_token, body: { name: 'P' } })
+  const project = await call(core, 'POST', '/api/projects', {
+    token: auth.access_token,
+    body: { name: 'P' },
+  })
   return { token: auth.access_token, userId: auth.user.id, projectId: project.json.id as string }
 }
 
@@ -40,13 +43,19 @@ describe('the monthly quota', () => {
 
     const user = await core.db.query.users.findFirst({ where: eq(users.id, userId) })
     expect(user?.generationsUsed).toBe(5)
-    const [jobs] = await core.db.select({ n: sql<number>`count(*)::int` }).from(generationJobs).where(eq(generationJobs.userId, userId))
+    const [jobs] = await core.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(generationJobs)
+      .where(eq(generationJobs.userId, userId))
     expect(jobs?.n).toBe(5)
   })
 
   it('answers 201 with an estimate from the price table and reserves it', async () => {
     const { token, userId, projectId } = await writerWithProject()
-    const res = await call(core, 'POST', '/api/jobs', { token, body: { project_id: projectId, brief: BRIEF } })
+    const res = await call(core, 'POST', '/api/jobs', {
+      token,
+      body: { project_id: projectId, brief: BRIEF },
+    })
     expect(res.status).toBe(201)
     expect(res.json.status).toBe('queued')
     expect(res.json.estimated_cost_usd).toBeGreaterThan(0)
@@ -58,7 +67,10 @@ describe('the monthly quota', () => {
   it('refuses a job whose estimate would pass the monthly cost limit', async () => {
     const { token, userId, projectId } = await writerWithProject()
     await core.db.update(users).set({ costUsedUsd: 9.999 }).where(eq(users.id, userId))
-    const res = await call(core, 'POST', '/api/jobs', { token, body: { project_id: projectId, brief: BRIEF } })
+    const res = await call(core, 'POST', '/api/jobs', {
+      token,
+      body: { project_id: projectId, brief: BRIEF },
+    })
     expect(res.status).toBe(403)
     expect(res.json.detail).toMatch(/cost limit/)
   })
@@ -67,16 +79,30 @@ describe('the monthly quota', () => {
     const { token, userId, projectId } = await writerWithProject()
     await core.db
       .update(users)
-      .set({ tier: 'enterprise', monthlyGenerationLimit: null, monthlyCostLimitUsd: null, generationsUsed: 1000 })
+      .set({
+        tier: 'enterprise',
+        monthlyGenerationLimit: null,
+        monthlyCostLimitUsd: null,
+        generationsUsed: 1000,
+      })
       .where(eq(users.id, userId))
-    const res = await call(core, 'POST', '/api/jobs', { token, body: { project_id: projectId, brief: BRIEF } })
+    const res = await call(core, 'POST', '/api/jobs', {
+      token,
+      body: { project_id: projectId, brief: BRIEF },
+    })
     expect(res.status).toBe(201)
   })
 
   it('starts a new month from zero without any reset job', async () => {
     const { token, userId, projectId } = await writerWithProject()
-    await core.db.update(users).set({ generationsUsed: 5, costUsedUsd: 9.5, usageMonth: '2026-02' }).where(eq(users.id, userId))
-    const res = await call(core, 'POST', '/api/jobs', { token, body: { project_id: projectId, brief: BRIEF } })
+    await core.db
+      .update(users)
+      .set({ generationsUsed: 5, costUsedUsd: 9.5, usageMonth: '2026-02' })
+      .where(eq(users.id, userId))
+    const res = await call(core, 'POST', '/api/jobs', {
+      token,
+      body: { project_id: projectId, brief: BRIEF },
+    })
     expect(res.status).toBe(201)
     const user = await core.db.query.users.findFirst({ where: eq(users.id, userId) })
     expect(user?.usageMonth).toBe('2026-03')
@@ -85,9 +111,14 @@ describe('the monthly quota', () => {
 
   it('gives the generation back when a queued job is cancelled', async () => {
     const { token, userId, projectId } = await writerWithProject()
-    const job = await call(core, 'POST', '/api/jobs', { token, body: { project_id: projectId, brief: BRIEF } })
+    const job = await call(core, 'POST', '/api/jobs', {
+      token,
+      body: { project_id: projectId, brief: BRIEF },
+    })
     const pushed: string[] = []
-    const unsubscribe = core.events.subscribe((e) => e.type === 'job.progress' && pushed.push(e.status))
+    const unsubscribe = core.events.subscribe(
+      (e) => e.type === 'job.progress' && pushed.push(e.status),
+    )
     const cancelled = await call(core, 'POST', `/api/jobs/${job.json.id}/cancel`, { token })
     unsubscribe()
     expect(pushed).toEqual(['cancelled'])

@@ -4,17 +4,24 @@ import { IdParamSchema, pageOf } from '@shared/contracts/common'
 import {
   BriefSchema,
   JobCreateSchema,
+  JobEstimateSchema,
   JobListQuerySchema,
   JobResumeSchema,
   JobSchema,
   JobStatusResponseSchema,
 } from '@shared/contracts/jobs'
 import type { AppEnv } from '../http/context'
-import { AUTHED_ERRORS, BEARER, errorResponse, jsonBody, jsonResponse, NOT_FOUND } from '../http/route-helpers'
+import {
+  AUTHED_ERRORS,
+  BEARER,
+  errorResponse,
+  jsonBody,
+  jsonResponse,
+  NOT_FOUND,
+} from '../http/route-helpers'
 import type { JobsService } from './jobs-service'
 
 const common = { tags: ['jobs'], security: BEARER }
-const EstimateSchema = z.object({ estimated_cost_usd: z.number(), budget_usd: z.number() })
 const CONFLICT = { 409: errorResponse('The job is not in a state that allows this') }
 
 const create = createRoute({
@@ -37,7 +44,7 @@ const estimate = createRoute({
   path: '/jobs/estimate',
   summary: 'What a brief would cost with the current models and prices',
   request: jsonBody(z.strictObject({ brief: BriefSchema })),
-  responses: { 200: jsonResponse(EstimateSchema, 'Estimate'), ...AUTHED_ERRORS },
+  responses: { 200: jsonResponse(JobEstimateSchema, 'Estimate'), ...AUTHED_ERRORS },
 })
 
 const list = createRoute({
@@ -64,7 +71,11 @@ const status = createRoute({
   path: '/jobs/{id}/status',
   summary: 'Stage, progress, cost per stage and estimated time left',
   request: { params: IdParamSchema },
-  responses: { 200: jsonResponse(JobStatusResponseSchema, 'Status'), ...AUTHED_ERRORS, ...NOT_FOUND },
+  responses: {
+    200: jsonResponse(JobStatusResponseSchema, 'Status'),
+    ...AUTHED_ERRORS,
+    ...NOT_FOUND,
+  },
 })
 
 const cancel = createRoute({
@@ -73,7 +84,12 @@ const cancel = createRoute({
   path: '/jobs/{id}/cancel',
   summary: 'Cancel a queued or running job',
   request: { params: IdParamSchema },
-  responses: { 200: jsonResponse(JobSchema, 'Cancelled or stopping'), ...AUTHED_ERRORS, ...NOT_FOUND, ...CONFLICT },
+  responses: {
+    200: jsonResponse(JobSchema, 'Cancelled or stopping'),
+    ...AUTHED_ERRORS,
+    ...NOT_FOUND,
+    ...CONFLICT,
+  },
 })
 
 const resume = createRoute({
@@ -81,8 +97,16 @@ const resume = createRoute({
   method: 'post',
   path: '/jobs/{id}/resume',
   summary: 'Continue a failed or cancelled job from its checkpoints',
-  request: { params: IdParamSchema, body: { content: { 'application/json': { schema: JobResumeSchema } }, required: false } },
-  responses: { 200: jsonResponse(JobSchema, 'Queued again'), ...AUTHED_ERRORS, ...NOT_FOUND, ...CONFLICT },
+  request: {
+    params: IdParamSchema,
+    body: { content: { 'application/json': { schema: JobResumeSchema } }, required: false },
+  },
+  responses: {
+    200: jsonResponse(JobSchema, 'Queued again'),
+    ...AUTHED_ERRORS,
+    ...NOT_FOUND,
+    ...CONFLICT,
+  },
 })
 
 export function jobsRoutes(service: JobsService) {
@@ -92,12 +116,23 @@ export function jobsRoutes(service: JobsService) {
       const { project_id, brief } = c.req.valid('json')
       return c.json(await service.create(c.get('user').id, project_id, brief), 201)
     })
-    .openapi(list, async (c) => c.json(await service.list(c.get('user').id, c.req.valid('query')), 200))
-    .openapi(get, async (c) => c.json(await service.get(c.get('user').id, c.req.valid('param').id), 200))
-    .openapi(status, async (c) => c.json(await service.status(c.get('user').id, c.req.valid('param').id), 200))
-    .openapi(cancel, async (c) => c.json(await service.cancel(c.get('user').id, c.req.valid('param').id), 200))
+    .openapi(list, async (c) =>
+      c.json(await service.list(c.get('user').id, c.req.valid('query')), 200),
+    )
+    .openapi(get, async (c) =>
+      c.json(await service.get(c.get('user').id, c.req.valid('param').id), 200),
+    )
+    .openapi(status, async (c) =>
+      c.json(await service.status(c.get('user').id, c.req.valid('param').id), 200),
+    )
+    .openapi(cancel, async (c) =>
+      c.json(await service.cancel(c.get('user').id, c.req.valid('param').id), 200),
+    )
     .openapi(resume, async (c) => {
       const body = c.req.valid('json') as { budget_usd?: number } | undefined
-      return c.json(await service.resume(c.get('user').id, c.req.valid('param').id, body?.budget_usd), 200)
+      return c.json(
+        await service.resume(c.get('user').id, c.req.valid('param').id, body?.budget_usd),
+        200,
+      )
     })
 }

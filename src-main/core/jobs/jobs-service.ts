@@ -81,7 +81,11 @@ export class JobsService {
       selectJobPage(this.deps.db, userId, query),
       this.deps.db.select({ n: count() }).from(generationJobs).where(jobListFilter(userId, query)),
     ])
-    return toPage(rows.map((r) => toJobDto(r.job, r.narrativeId)), totals?.n ?? 0, query)
+    return toPage(
+      rows.map((r) => toJobDto(r.job, r.narrativeId)),
+      totals?.n ?? 0,
+      query,
+    )
   }
 
   async get(userId: string, id: string): Promise<Job> {
@@ -140,7 +144,10 @@ export class JobsService {
       return this.get(userId, id)
     }
     if (job.status !== 'queued') {
-      throw new AppError('conflict', `A ${job.status} job cannot be cancelled; only queued or running jobs can`)
+      throw new AppError(
+        'conflict',
+        `A ${job.status} job cannot be cancelled; only queued or running jobs can`,
+      )
     }
     const row = await this.deps.db.transaction(async (tx) => {
       const [cancelled] = await tx
@@ -171,15 +178,22 @@ export class JobsService {
   async resume(userId: string, id: string, budgetUsd?: number): Promise<Job> {
     const job = await this.findOwned(userId, id)
     if (job.status !== 'failed' && job.status !== 'cancelled') {
-      throw new AppError('conflict', `Only failed or cancelled jobs can be resumed; this one is ${job.status}`)
+      throw new AppError(
+        'conflict',
+        `Only failed or cancelled jobs can be resumed; this one is ${job.status}`,
+      )
     }
     if (budgetUsd !== undefined && budgetUsd <= job.actualCostUsd) {
-      throw new AppError('validation', `The budget must be above what the job has spent ($${job.actualCostUsd.toFixed(4)})`)
+      throw new AppError(
+        'validation',
+        `The budget must be above what the job has spent ($${job.actualCostUsd.toFixed(4)})`,
+      )
     }
     const now = this.deps.now()
     await this.deps.db.transaction(async (tx) => {
       let quotaMonth = job.quotaMonth
-      if (job.quotaState === 'refunded') quotaMonth = await takeQuota(tx, userId, job.estimatedCostUsd, now)
+      if (job.quotaState === 'refunded')
+        quotaMonth = await takeQuota(tx, userId, job.estimatedCostUsd, now)
       await tx
         .update(generationJobs)
         .set({
@@ -191,7 +205,10 @@ export class JobsService {
           errorMessage: null,
           completedAt: null,
           quotaMonth,
-          ...(job.quotaState === 'refunded' && { quotaState: 'reserved', quotaChargedUsd: job.estimatedCostUsd }),
+          ...(job.quotaState === 'refunded' && {
+            quotaState: 'reserved',
+            quotaChargedUsd: job.estimatedCostUsd,
+          }),
           budgetUsd: budgetUsd ?? job.budgetUsd,
           updatedAt: now,
         })

@@ -18,9 +18,19 @@ async function runningJob(actualCostUsd: number, withProse: boolean) {
     token: writer.token,
     body: { project_id: writer.projectId, brief: SHORT_BRIEF },
   })
-  await core.db.update(generationJobs).set({ status: 'running', actualCostUsd }).where(eq(generationJobs.id, job.json.id))
-  if (withProse) await core.db.insert(jobCheckpoints).values({ jobId: job.json.id, key: 'segment:001', data: {} })
-  return { ...writer, jobId: job.json.id as string, estimate: job.json.estimated_cost_usd as number }
+  await core.db
+    .update(generationJobs)
+    .set({ status: 'running', actualCostUsd })
+    .where(eq(generationJobs.id, job.json.id))
+  if (withProse)
+    await core.db
+      .insert(jobCheckpoints)
+      .values({ jobId: job.json.id, key: 'segment:001', data: {} })
+  return {
+    ...writer,
+    jobId: job.json.id as string,
+    estimate: job.json.estimated_cost_usd as number,
+  }
 }
 
 async function monthOf(userId: string) {
@@ -52,7 +62,10 @@ describe('settling the monthly cost', () => {
     expect(resumed.status).toBe(200)
     expect(await monthOf(job.userId)).toEqual({ generations: 1, cost: 0.01 })
 
-    await core.db.update(generationJobs).set({ status: 'running', actualCostUsd: 0.03 }).where(eq(generationJobs.id, job.jobId))
+    await core.db
+      .update(generationJobs)
+      .set({ status: 'running', actualCostUsd: 0.03 })
+      .where(eq(generationJobs.id, job.jobId))
     await completeJob(core.db, job.jobId, RESULT, core.clock.now())
     expect(await monthOf(job.userId)).toEqual({ generations: 1, cost: 0.03 })
   })

@@ -11,7 +11,12 @@ type JobRow = typeof generationJobs.$inferSelect
  * the transaction that inserts the job. Counters of an earlier month count as zero and are
  * replaced, so months reset by themselves; a null limit (enterprise) never refuses.
  */
-export async function takeQuota(tx: Tx, userId: string, estimateUsd: number, now: Date): Promise<string> {
+export async function takeQuota(
+  tx: Tx,
+  userId: string,
+  estimateUsd: number,
+  now: Date,
+): Promise<string> {
   const month = usageMonthOf(now)
   const sameMonth = sql`${users.usageMonth} = ${month}`
   const usedGenerations = sql`(CASE WHEN ${sameMonth} THEN ${users.generationsUsed} ELSE 0 END)`
@@ -29,7 +34,10 @@ export async function takeQuota(tx: Tx, userId: string, estimateUsd: number, now
       and(
         eq(users.id, userId),
         or(isNull(users.monthlyGenerationLimit), lt(usedGenerations, users.monthlyGenerationLimit)),
-        or(isNull(users.monthlyCostLimitUsd), lte(sql`${usedCost} + ${estimate}`, users.monthlyCostLimitUsd)),
+        or(
+          isNull(users.monthlyCostLimitUsd),
+          lte(sql`${usedCost} + ${estimate}`, users.monthlyCostLimitUsd),
+        ),
       ),
     )
     .returning({ id: users.id })
@@ -75,7 +83,12 @@ export async function settleQuota(tx: Tx, job: JobRow, actualUsd: number): Promi
     .where(eq(generationJobs.id, job.id))
 }
 
-async function explainRefusal(tx: Tx, userId: string, estimateUsd: number, month: string): Promise<AppError> {
+async function explainRefusal(
+  tx: Tx,
+  userId: string,
+  estimateUsd: number,
+  month: string,
+): Promise<AppError> {
   const user = await tx.query.users.findFirst({ where: eq(users.id, userId) })
   const fresh = user?.usageMonth !== month
   const used = fresh ? 0 : (user?.generationsUsed ?? 0)

@@ -6,7 +6,11 @@ import type { Language } from '@shared/contracts/catalog'
 import { narrativeNotFound } from './narratives-service'
 
 /** The narrative as the exporters need it, with its author and known character names. */
-export async function loadExportable(db: Database, userId: string, id: string): Promise<ExportableNarrative> {
+export async function loadExportable(
+  db: Database,
+  userId: string,
+  id: string,
+): Promise<ExportableNarrative> {
   const [row] = await db
     .select({ narrative: narratives, author: users.fullName })
     .from(narratives)

@@ -27,7 +27,11 @@ const get = createRoute({
   path: '/narratives/{id}',
   summary: 'A narrative with its text and metadata (counts a view)',
   request: { params: IdParamSchema },
-  responses: { 200: jsonResponse(NarrativeDetailSchema, 'The narrative'), ...AUTHED_ERRORS, ...NOT_FOUND },
+  responses: {
+    200: jsonResponse(NarrativeDetailSchema, 'The narrative'),
+    ...AUTHED_ERRORS,
+    ...NOT_FOUND,
+  },
 })
 
 const text = createRoute({
@@ -54,8 +58,12 @@ const remove = createRoute({
 
 export function narrativesRoutes(service: NarrativesService) {
   return new OpenAPIHono<AppEnv>()
-    .openapi(list, async (c) => c.json(await service.list(c.get('user').id, c.req.valid('query')), 200))
-    .openapi(get, async (c) => c.json(await service.get(c.get('user').id, c.req.valid('param').id), 200))
+    .openapi(list, async (c) =>
+      c.json(await service.list(c.get('user').id, c.req.valid('query')), 200),
+    )
+    .openapi(get, async (c) =>
+      c.json(await service.get(c.get('user').id, c.req.valid('param').id), 200),
+    )
     .openapi(text, async (c) => {
       const narrative = await service.getText(c.get('user').id, c.req.valid('param').id)
       return c.text(narrative.text, 200, { 'Content-Type': 'text/plain; charset=utf-8' })

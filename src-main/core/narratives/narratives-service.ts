@@ -11,8 +11,13 @@ import { AppError } from '../errors/app-error'
 import { offsetOf, toPage } from '../http/pagination'
 
 type NarrativeRow = typeof narratives.$inferSelect
-const { text: _text, metadata: _m, quality: _q, usageByModel: _u, ...summaryColumns } =
-  getTableColumns(narratives)
+const {
+  text: _text,
+  metadata: _m,
+  quality: _q,
+  usageByModel: _u,
+  ...summaryColumns
+} = getTableColumns(narratives)
 type SummaryRow = Omit<NarrativeRow, 'text' | 'metadata' | 'quality' | 'usageByModel'>
 
 /** The read side of narratives, plus deletion that keeps project counters true. */

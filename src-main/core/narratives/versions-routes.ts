@@ -10,7 +10,14 @@ import {
 import type { Database } from '../db/open-database'
 import { exportNarrative } from '../exports/export-narrative'
 import type { AppEnv } from '../http/context'
-import { AUTHED_ERRORS, BEARER, errorResponse, jsonBody, jsonResponse, NOT_FOUND } from '../http/route-helpers'
+import {
+  AUTHED_ERRORS,
+  BEARER,
+  errorResponse,
+  jsonBody,
+  jsonResponse,
+  NOT_FOUND,
+} from '../http/route-helpers'
 import { loadExportable } from './load-exportable'
 import type { VersionsService } from './versions-service'
 
@@ -37,7 +44,11 @@ const list = createRoute({
   path: '/narratives/{id}/versions',
   summary: 'Every saved version, newest first',
   request: { params: z.object({ id: z.uuid() }) },
-  responses: { 200: jsonResponse(z.array(NarrativeVersionSummarySchema), 'Versions'), ...AUTHED_ERRORS, ...NOT_FOUND },
+  responses: {
+    200: jsonResponse(z.array(NarrativeVersionSummarySchema), 'Versions'),
+    ...AUTHED_ERRORS,
+    ...NOT_FOUND,
+  },
 })
 
 const get = createRoute({
@@ -46,7 +57,11 @@ const get = createRoute({
   path: '/narratives/{id}/versions/{version}',
   summary: 'One version with its text',
   request: { params: VersionParams },
-  responses: { 200: jsonResponse(NarrativeVersionSchema, 'The version'), ...AUTHED_ERRORS, ...NOT_FOUND },
+  responses: {
+    200: jsonResponse(NarrativeVersionSchema, 'The version'),
+    ...AUTHED_ERRORS,
+    ...NOT_FOUND,
+  },
 })
 
 const restore = createRoute({
@@ -55,7 +70,11 @@ const restore = createRoute({
   path: '/narratives/{id}/versions/{version}/restore',
   summary: 'Make an old version current again (saved as a new version)',
   request: { params: VersionParams },
-  responses: { 200: jsonResponse(NarrativeDetailSchema, 'Restored'), ...AUTHED_ERRORS, ...NOT_FOUND },
+  responses: {
+    200: jsonResponse(NarrativeDetailSchema, 'Restored'),
+    ...AUTHED_ERRORS,
+    ...NOT_FOUND,
+  },
 })
 
 const exportRoute = createRoute({
@@ -65,7 +84,10 @@ const exportRoute = createRoute({
   summary: 'Download as Markdown, plain text, DOCX, EPUB 3 or an audiobook script',
   request: { params: z.object({ id: z.uuid(), format: ExportFormatSchema }) },
   responses: {
-    200: { content: { 'application/octet-stream': { schema: z.string() } }, description: 'The file' },
+    200: {
+      content: { 'application/octet-stream': { schema: z.string() } },
+      description: 'The file',
+    },
     ...AUTHED_ERRORS,
     ...NOT_FOUND,
   },
@@ -77,7 +99,9 @@ export function versionsRoutes(service: VersionsService, db: Database) {
       const { id } = c.req.valid('param')
       return c.json(await service.save(c.get('user').id, id, c.req.valid('json')), 200)
     })
-    .openapi(list, async (c) => c.json(await service.list(c.get('user').id, c.req.valid('param').id), 200))
+    .openapi(list, async (c) =>
+      c.json(await service.list(c.get('user').id, c.req.valid('param').id), 200),
+    )
     .openapi(get, async (c) => {
       const { id, version } = c.req.valid('param')
       return c.json(await service.get(c.get('user').id, id, version), 200)

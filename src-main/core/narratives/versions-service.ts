@@ -76,7 +76,9 @@ export class VersionsService {
     const now = this.now()
     const wordCount = countWords(text)
     const version = current.version + 1
-    await tx.insert(narrativeVersions).values({ narrativeId: current.id, version, title, text, wordCount, source, createdAt: now })
+    await tx
+      .insert(narrativeVersions)
+      .values({ narrativeId: current.id, version, title, text, wordCount, source, createdAt: now })
     const [row] = await tx
       .update(narratives)
       .set({ title, text, wordCount, version, updatedAt: now })
@@ -84,7 +86,10 @@ export class VersionsService {
       .returning()
     await tx
       .update(projects)
-      .set({ totalWordCount: sql`greatest(${projects.totalWordCount} + ${wordCount - current.wordCount}, 0)`, updatedAt: now })
+      .set({
+        totalWordCount: sql`greatest(${projects.totalWordCount} + ${wordCount - current.wordCount}, 0)`,
+        updatedAt: now,
+      })
       .where(eq(projects.id, current.projectId))
     return toDetailDto(row!)
   }

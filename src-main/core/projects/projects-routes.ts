@@ -59,9 +59,15 @@ const remove = createRoute({
 
 export function projectsRoutes(service: ProjectsService) {
   return new OpenAPIHono<AppEnv>()
-    .openapi(list, async (c) => c.json(await service.list(c.get('user').id, c.req.valid('query')), 200))
-    .openapi(create, async (c) => c.json(await service.create(c.get('user').id, c.req.valid('json')), 201))
-    .openapi(get, async (c) => c.json(await service.get(c.get('user').id, c.req.valid('param').id), 200))
+    .openapi(list, async (c) =>
+      c.json(await service.list(c.get('user').id, c.req.valid('query')), 200),
+    )
+    .openapi(create, async (c) =>
+      c.json(await service.create(c.get('user').id, c.req.valid('json')), 201),
+    )
+    .openapi(get, async (c) =>
+      c.json(await service.get(c.get('user').id, c.req.valid('param').id), 200),
+    )
     .openapi(update, async (c) => {
       const { id } = c.req.valid('param')
       return c.json(await service.update(c.get('user').id, id, c.req.valid('json')), 200)

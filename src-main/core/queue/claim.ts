@@ -7,7 +7,11 @@ import type { JobRow } from '../jobs/job-dto'
  * Claims the oldest runnable queued job. `FOR UPDATE SKIP LOCKED` lets several servers share
  * one PostgreSQL queue without taking the same job; the transaction holds only SQL.
  */
-export async function claimNextJob(db: Database, workerId: string, now: Date): Promise<JobRow | null> {
+export async function claimNextJob(
+  db: Database,
+  workerId: string,
+  now: Date,
+): Promise<JobRow | null> {
   const rows = await db.execute<{ id: string }>(sql`
     UPDATE ${generationJobs}
     SET status = 'running',
@@ -40,9 +44,15 @@ export async function requeueOrphanedJobs(db: Database, now: Date): Promise<numb
 }
 
 /** Counts queued jobs and the age of the oldest, for the queue health check. */
-export async function readQueueDepth(db: Database, now: Date): Promise<{ depth: number; oldestAgeS: number | null }> {
+export async function readQueueDepth(
+  db: Database,
+  now: Date,
+): Promise<{ depth: number; oldestAgeS: number | null }> {
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${generationJobs.createdAt})` })
+    .select({
+      n: sql<number>`count(*)::int`,
+      oldest: sql<Date | null>`min(${generationJobs.createdAt})`,
+    })
     .from(generationJobs)
     .where(and(eq(generationJobs.status, 'queued')))
   const oldest = row?.oldest ? new Date(row.oldest) : null

@@ -35,14 +35,20 @@ async function engine(extraEnv: Record<string, string> = {}, dataDir?: string) {
 }
 
 async function workKeyCounts(core: TestCore, jobId: string): Promise<Map<string, number>> {
-  const rows = await core.db.select({ key: usageLedger.workKey }).from(usageLedger).where(eq(usageLedger.jobId, jobId))
+  const rows = await core.db
+    .select({ key: usageLedger.workKey })
+    .from(usageLedger)
+    .where(eq(usageLedger.jobId, jobId))
   const counts = new Map<string, number>()
   for (const { key } of rows) counts.set(key!, (counts.get(key!) ?? 0) + 1)
   return counts
 }
 
 async function checkpointKeys(core: TestCore, jobId: string): Promise<string[]> {
-  const rows = await core.db.select({ key: jobCheckpoints.key }).from(jobCheckpoints).where(eq(jobCheckpoints.jobId, jobId))
+  const rows = await core.db
+    .select({ key: jobCheckpoints.key })
+    .from(jobCheckpoints)
+    .where(eq(jobCheckpoints.jobId, jobId))
   return rows.map((r) => r.key)
 }
 
@@ -50,7 +56,8 @@ async function checkpointKeys(core: TestCore, jobId: string): Promise<string[]> 
 function paidFor(counts: Map<string, number>, keys: string[]): Record<string, number> {
   const paid: Record<string, number> = {}
   for (const key of keys) {
-    for (const [workKey, n] of counts) if (workKey === key || workKey.startsWith(`${key}:`)) paid[workKey] = n
+    for (const [workKey, n] of counts)
+      if (workKey === key || workKey.startsWith(`${key}:`)) paid[workKey] = n
   }
   return paid
 }
@@ -60,9 +67,15 @@ describe('a job survives', () => {
     const core = await engine()
     const { token, projectId } = await startWriter(core)
     // Segment 1 (prose and story-state update) goes through; segment 2 stalls mid-stream.
-    server.script(...Array.from({ length: PLANNING_CALLS + 2 }, () => reply.auto()), reply.stall({ afterChunks: 2 }))
+    server.script(
+      ...Array.from({ length: PLANNING_CALLS + 2 }, () => reply.auto()),
+      reply.stall({ afterChunks: 2 }),
+    )
     const job = await submitJob(core, token, projectId)
-    await waitForEvent(core, (e) => e.type === 'job.prose' && e.job_id === job.id && e.segment === 2)
+    await waitForEvent(
+      core,
+      (e) => e.type === 'job.prose' && e.job_id === job.id && e.segment === 2,
+    )
 
     const before = await checkpointKeys(core, job.id)
     const paidBefore = paidFor(await workKeyCounts(core, job.id), before)
@@ -80,9 +93,15 @@ describe('a job survives', () => {
   it('the whole core restarting in the middle', async () => {
     const first = await engine()
     const { token, projectId } = await startWriter(first)
-    server.script(...Array.from({ length: PLANNING_CALLS + 2 }, () => reply.auto()), reply.stall({ afterChunks: 2 }))
+    server.script(
+      ...Array.from({ length: PLANNING_CALLS + 2 }, () => reply.auto()),
+      reply.stall({ afterChunks: 2 }),
+    )
     const job = await submitJob(first, token, projectId)
-    await waitForEvent(first, (e) => e.type === 'job.prose' && e.job_id === job.id && e.segment === 2)
+    await waitForEvent(
+      first,
+      (e) => e.type === 'job.prose' && e.job_id === job.id && e.segment === 2,
+    )
     const before = await checkpointKeys(first, job.id)
     const paidBefore = paidFor(await workKeyCounts(first, job.id), before)
     await first.close()
@@ -101,7 +120,10 @@ describe('a running job', () => {
   it('stops within 2 seconds of a cancel during streaming', async () => {
     const core = await engine()
     const { token, userId, projectId } = await startWriter(core)
-    server.script(...Array.from({ length: PLANNING_CALLS }, () => reply.auto()), reply.stall({ afterChunks: 2 }))
+    server.script(
+      ...Array.from({ length: PLANNING_CALLS }, () => reply.auto()),
+      reply.stall({ afterChunks: 2 }),
+    )
     const job = await submitJob(core, token, projectId)
     await waitForEvent(core, (e) => e.type === 'job.prose' && e.job_id === job.id)
 
@@ -133,7 +155,10 @@ describe('a running job', () => {
     expect(failed.json.can_resume).toBe(true)
     const spent = failed.json.actual_cost_usd
 
-    const resumed = await call(core, 'POST', `/api/jobs/${job.id}/resume`, { token, body: { budget_usd: 5 } })
+    const resumed = await call(core, 'POST', `/api/jobs/${job.id}/resume`, {
+      token,
+      body: { budget_usd: 5 },
+    })
     expect(resumed.status).toBe(200)
     expect(await waitForJob(core, job.id)).toBe('completed')
     const me = await call(core, 'GET', '/api/auth/me', { token })

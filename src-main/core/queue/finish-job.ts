@@ -2,7 +2,14 @@ import { count, eq, sql } from 'drizzle-orm'
 import type { NarrativeResult, WorkerError } from '@shared/contracts/worker-protocol'
 import type { Brief } from '@shared/contracts/jobs'
 import type { Database } from '../db/open-database'
-import { generationJobs, jobCheckpoints, narratives, narrativeVersions, projects, usageLedger } from '../db/schema'
+import {
+  generationJobs,
+  jobCheckpoints,
+  narratives,
+  narrativeVersions,
+  projects,
+  usageLedger,
+} from '../db/schema'
 import type { JobRow } from '../jobs/job-dto'
 import { hasProse, refundQuota, settleQuota } from '../jobs/quota'
 
@@ -10,7 +17,12 @@ import { hasProse, refundQuota, settleQuota } from '../jobs/quota'
  * Writes the finished narrative as version 1, adds it to the project's counters, settles the
  * reserved cost to the actual one and completes the job, all in one transaction.
  */
-export async function completeJob(db: Database, jobId: string, result: NarrativeResult, now: Date): Promise<string> {
+export async function completeJob(
+  db: Database,
+  jobId: string,
+  result: NarrativeResult,
+  now: Date,
+): Promise<string> {
   return db.transaction(async (tx) => {
     const job = (await tx.query.generationJobs.findFirst({ where: eq(generationJobs.id, jobId) }))!
     const brief = job.brief as Brief
@@ -75,7 +87,15 @@ export async function completeJob(db: Database, jobId: string, result: Narrative
     await settleQuota(tx, job, job.actualCostUsd)
     await tx
       .update(generationJobs)
-      .set({ status: 'completed', progress: 1, currentStage: null, completedAt: now, updatedAt: now, workerId: null, canResume: false })
+      .set({
+        status: 'completed',
+        progress: 1,
+        currentStage: null,
+        completedAt: now,
+        updatedAt: now,
+        workerId: null,
+        canResume: false,
+      })
       .where(eq(generationJobs.id, jobId))
     return narrative!.id
   })
@@ -85,9 +105,17 @@ export async function completeJob(db: Database, jobId: string, result: Narrative
  * Records a stop. A job that wrote no prose gives its generation back; one stopped by its
  * budget, a cancellation or a provider failure keeps its checkpoints and can be resumed.
  */
-export async function stopJob(db: Database, jobId: string, error: WorkerError, now: Date): Promise<JobRow> {
+export async function stopJob(
+  db: Database,
+  jobId: string,
+  error: WorkerError,
+  now: Date,
+): Promise<JobRow> {
   return db.transaction(async (tx) => {
-    const [checkpoints] = await tx.select({ n: count() }).from(jobCheckpoints).where(eq(jobCheckpoints.jobId, jobId))
+    const [checkpoints] = await tx
+      .select({ n: count() })
+      .from(jobCheckpoints)
+      .where(eq(jobCheckpoints.jobId, jobId))
     const [job] = await tx
       .update(generationJobs)
       .set({

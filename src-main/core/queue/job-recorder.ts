@@ -42,11 +42,21 @@ export async function recordWorkerMessage(
           completedStages: sql`(SELECT jsonb_agg(DISTINCT s) FROM jsonb_array_elements_text(${generationJobs.completedStages} || ${JSON.stringify([message.stage])}::jsonb) s)`,
         }),
       })
-      events.publish({ type: 'job.stage', ...base, stage: message.stage, state: message.state, cost_usd: row.actualCostUsd })
+      events.publish({
+        type: 'job.stage',
+        ...base,
+        stage: message.stage,
+        state: message.state,
+        cost_usd: row.actualCostUsd,
+      })
       return false
     }
     case 'progress': {
-      const row = await updateJob(db, job.id, { progress: message.progress, currentStage: message.stage, heartbeatAt: now() })
+      const row = await updateJob(db, job.id, {
+        progress: message.progress,
+        currentStage: message.stage,
+        heartbeatAt: now(),
+      })
       publishProgress(events, row, now(), message.message)
       return false
     }
@@ -80,26 +90,41 @@ export async function recordWorkerMessage(
         tokensIn: sql`${generationJobs.tokensIn} + ${u.tokensIn}`,
         tokensOut: sql`${generationJobs.tokensOut} + ${u.tokensOut}`,
       })
-      events.publish({ type: 'job.cost', ...base, stage: u.stage, cost_usd: u.costUsd, total_cost_usd: row.actualCostUsd })
+      events.publish({
+        type: 'job.cost',
+        ...base,
+        stage: u.stage,
+        cost_usd: u.costUsd,
+        total_cost_usd: row.actualCostUsd,
+      })
       return false
     }
     case 'checkpoint':
       await db
         .insert(jobCheckpoints)
         .values({ jobId: job.id, key: message.key, data: message.data ?? null, createdAt: now() })
-        .onConflictDoUpdate({ target: [jobCheckpoints.jobId, jobCheckpoints.key], set: { data: message.data ?? null } })
+        .onConflictDoUpdate({
+          target: [jobCheckpoints.jobId, jobCheckpoints.key],
+          set: { data: message.data ?? null },
+        })
       await updateJob(db, job.id, { canResume: true })
       return false
     case 'result': {
       const narrativeId = await completeJob(db, job.id, message.narrative, now())
       const row = await loadJob(db, job.id)
-      deps.log.info({ job: job.id, narrative: narrativeId, cost: row.actualCostUsd }, 'job completed')
+      deps.log.info(
+        { job: job.id, narrative: narrativeId, cost: row.actualCostUsd },
+        'job completed',
+      )
       publishProgress(events, row, now())
       return true
     }
     case 'failed': {
       const row = await stopJob(db, job.id, message.error, now())
-      deps.log.info({ job: job.id, kind: message.error.kind, reason: message.error.message }, 'job stopped')
+      deps.log.info(
+        { job: job.id, kind: message.error.kind, reason: message.error.message },
+        'job stopped',
+      )
       publishProgress(events, row, now(), message.error.message)
       return true
     }
@@ -108,7 +133,11 @@ export async function recordWorkerMessage(
   }
 }
 
-async function updateJob(db: Database, id: string, changes: Record<string, unknown>): Promise<JobRow> {
+async function updateJob(
+  db: Database,
+  id: string,
+  changes: Record<string, unknown>,
+): Promise<JobRow> {
   const [row] = await db
     .update(generationJobs)
     .set({ ...changes, updatedAt: sql`now()` })

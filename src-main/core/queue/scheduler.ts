@@ -46,7 +46,8 @@ export class Scheduler implements JobControl {
   async start(pool: WorkerPool): Promise<void> {
     this.pool = pool
     const requeued = await requeueOrphanedJobs(this.deps.db, this.deps.now())
-    if (requeued > 0) this.deps.log.warn({ requeued }, 'jobs left running by an earlier run queued again')
+    if (requeued > 0)
+      this.deps.log.warn({ requeued }, 'jobs left running by an earlier run queued again')
     this.timer = setInterval(() => this.wake(), TICK_MS)
     this.timer.unref()
   }
@@ -98,7 +99,9 @@ export class Scheduler implements JobControl {
         const finished = await recordWorkerMessage(this.deps, entry.job, message)
         if (finished) this.release(slot, entry.job.id)
       })
-      .catch((error: unknown) => this.deps.log.error({ err: error, job: entry.job.id }, 'recording a worker message failed'))
+      .catch((error: unknown) =>
+        this.deps.log.error({ err: error, job: entry.job.id }, 'recording a worker message failed'),
+      )
   }
 
   /** A worker died or went silent: its job is queued again with backoff, or failed. */
@@ -108,7 +111,9 @@ export class Scheduler implements JobControl {
     this.running.delete(jobId)
     void (entry?.chain ?? Promise.resolve())
       .then(() => this.recover(jobId, reason))
-      .catch((error: unknown) => this.deps.log.error({ err: error, job: jobId }, 'recovering a lost job failed'))
+      .catch((error: unknown) =>
+        this.deps.log.error({ err: error, job: jobId }, 'recovering a lost job failed'),
+      )
       .finally(() => this.wake())
   }
 
@@ -120,7 +125,11 @@ export class Scheduler implements JobControl {
     // count as one of their attempts.
     await this.deps.db
       .update(generationJobs)
-      .set({ status: 'queued', workerId: null, attempts: sql`greatest(${generationJobs.attempts} - 1, 0)` })
+      .set({
+        status: 'queued',
+        workerId: null,
+        attempts: sql`greatest(${generationJobs.attempts} - 1, 0)`,
+      })
       .where(eq(generationJobs.status, 'running'))
   }
 
@@ -141,7 +150,12 @@ export class Scheduler implements JobControl {
       } catch (error) {
         this.release(slot, row.id)
         const message = (error as Error).message
-        const stopped = await stopJob(this.deps.db, row.id, { kind: 'internal', message, retryable: false }, this.deps.now())
+        const stopped = await stopJob(
+          this.deps.db,
+          row.id,
+          { kind: 'internal', message, retryable: false },
+          this.deps.now(),
+        )
         publishProgress(this.deps.events, stopped, this.deps.now(), message)
       }
     }
@@ -158,21 +172,39 @@ export class Scheduler implements JobControl {
     const row = await db.query.generationJobs.findFirst({ where: eq(generationJobs.id, jobId) })
     if (!row || row.status !== 'running') return
     if (row.cancelRequested) {
-      const stopped = await stopJob(db, jobId, { kind: 'cancelled', message: 'Cancelled by the writer', retryable: false }, now())
+      const stopped = await stopJob(
+        db,
+        jobId,
+        { kind: 'cancelled', message: 'Cancelled by the writer', retryable: false },
+        now(),
+      )
       publishProgress(this.deps.events, stopped, now())
       return
     }
     if (row.attempts >= MAX_ATTEMPTS) {
       const message = `The worker failed ${row.attempts} times (last: ${reason}); resume the job to try again`
-      const stopped = await stopJob(db, jobId, { kind: 'internal', message, retryable: true }, now())
+      const stopped = await stopJob(
+        db,
+        jobId,
+        { kind: 'internal', message, retryable: true },
+        now(),
+      )
       publishProgress(this.deps.events, stopped, now())
       return
     }
     const delayMs = 1_000 * 2 ** (row.attempts - 1) * (0.5 + Math.random() / 2)
     await db
       .update(generationJobs)
-      .set({ status: 'queued', workerId: null, runAfter: new Date(now().getTime() + delayMs), updatedAt: now() })
+      .set({
+        status: 'queued',
+        workerId: null,
+        runAfter: new Date(now().getTime() + delayMs),
+        updatedAt: now(),
+      })
       .where(and(eq(generationJobs.id, jobId), eq(generationJobs.status, 'running')))
-    log.warn({ job: jobId, attempt: row.attempts, reason, delayMs: Math.round(delayMs) }, 'job queued again after a lost worker')
+    log.warn(
+      { job: jobId, attempt: row.attempts, reason, delayMs: Math.round(delayMs) },
+      'job queued again after a lost worker',
+    )
   }
 }

@@ -11,10 +11,15 @@ import type { JobRow } from '../jobs/job-dto'
 import { resolveStageModels } from '../jobs/stage-models'
 
 /** Everything a worker needs to run (or resume) a job, since it never reads the database. */
-export async function buildWorkerJob(db: Database, row: JobRow, settings: Settings): Promise<WorkerJob> {
+export async function buildWorkerJob(
+  db: Database,
+  row: JobRow,
+  settings: Settings,
+): Promise<WorkerJob> {
   const brief = row.brief as Brief
   const stageModels = resolveStageModels(settings, brief)
-  if (!stageModels) throw new AppError('unavailable', 'No AI provider is configured; add one in Settings')
+  if (!stageModels)
+    throw new AppError('unavailable', 'No AI provider is configured; add one in Settings')
 
   const [checkpoints, [spent]] = await Promise.all([
     db.select().from(jobCheckpoints).where(eq(jobCheckpoints.jobId, row.id)),

@@ -46,14 +46,19 @@ export function settingsRoutes(store: SettingsStore) {
     .openapi(patch, (c) => c.json(store.update(c.req.valid('json')), 200))
     .openapi(test, async (c) => {
       const { name } = c.req.valid('param')
-      const registry = createProviders(readProviderSettings(store.current()), { timeoutMs: TEST_TIMEOUT_MS })
+      const registry = createProviders(readProviderSettings(store.current()), {
+        timeoutMs: TEST_TIMEOUT_MS,
+      })
       const started = performance.now()
       if (!registry.has(name)) {
         return c.json({ ok: false, detail: `${name} is not set up yet`, latency_ms: 0 }, 200)
       }
       try {
         await registry.get(name).ping(AbortSignal.timeout(TEST_TIMEOUT_MS))
-        return c.json({ ok: true, detail: 'Connected', latency_ms: Math.round(performance.now() - started) }, 200)
+        return c.json(
+          { ok: true, detail: 'Connected', latency_ms: Math.round(performance.now() - started) },
+          200,
+        )
       } catch (error) {
         const latency = Math.round(performance.now() - started)
         return c.json({ ok: false, detail: (error as Error).message, latency_ms: latency }, 200)

@@ -10,8 +10,16 @@ import { hasProvider, loadSettings, readSettingsFile, SETTINGS_FILE } from '../c
 import type { RunMode, Settings } from '../config/settings-schema'
 
 /** Provider keys live in the secret store, never in settings.json. */
-const KEY_SETTINGS = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY', local: 'LOCAL_MODEL_API_KEY' } as const
-const URL_SETTINGS = { openai: 'OPENAI_BASE_URL', anthropic: 'ANTHROPIC_BASE_URL', local: 'LOCAL_MODEL_BASE_URL' } as const
+const KEY_SETTINGS = {
+  openai: 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+  local: 'LOCAL_MODEL_API_KEY',
+} as const
+const URL_SETTINGS = {
+  openai: 'OPENAI_BASE_URL',
+  anthropic: 'ANTHROPIC_BASE_URL',
+  local: 'LOCAL_MODEL_BASE_URL',
+} as const
 
 export interface SettingsStoreOptions {
   mode: RunMode
@@ -50,7 +58,9 @@ export class SettingsStore {
         }
       }),
       fallback_provider: s.PROVIDER_FALLBACK || null,
-      stage_models: models ?? Object.fromEntries(STAGE_VALUES.map((st) => [st, s.STAGE_MODELS[st]]).filter(([, m]) => m)),
+      stage_models:
+        models ??
+        Object.fromEntries(STAGE_VALUES.map((st) => [st, s.STAGE_MODELS[st]]).filter(([, m]) => m)),
       prices,
       worker_concurrency: s.WORKER_CONCURRENCY,
       job_budget_usd: s.JOB_BUDGET_USD,
@@ -61,7 +71,10 @@ export class SettingsStore {
 
   update(change: SettingsUpdate): SettingsView {
     if (this.options.mode === 'server') {
-      throw new AppError('forbidden', 'On a server, settings come from its environment; ask its operator')
+      throw new AppError(
+        'forbidden',
+        'On a server, settings come from its environment; ask its operator',
+      )
     }
     const file = readSettingsFile(this.options.dataDir)
     const previousSecrets = new Map<string, string | null>()
@@ -71,10 +84,13 @@ export class SettingsStore {
         previousSecrets.set(name, this.options.secrets.get(name))
         this.options.secrets.set(name, p.api_key === '' ? null : p.api_key)
       }
-      if (p.base_url !== undefined) file[URL_SETTINGS[p.name]] = p.base_url === '' ? undefined : p.base_url
+      if (p.base_url !== undefined)
+        file[URL_SETTINGS[p.name]] = p.base_url === '' ? undefined : p.base_url
     }
-    if (change.fallback_provider !== undefined) file.PROVIDER_FALLBACK = change.fallback_provider ?? ''
-    if (change.stage_models) file.STAGE_MODELS = { ...(file.STAGE_MODELS as object), ...change.stage_models }
+    if (change.fallback_provider !== undefined)
+      file.PROVIDER_FALLBACK = change.fallback_provider ?? ''
+    if (change.stage_models)
+      file.STAGE_MODELS = { ...(file.STAGE_MODELS as object), ...change.stage_models }
     if (change.prices) file.PRICES = change.prices
     if (change.worker_concurrency !== undefined) file.WORKER_CONCURRENCY = change.worker_concurrency
     if (change.job_budget_usd !== undefined) file.JOB_BUDGET_USD = change.job_budget_usd
@@ -95,7 +111,13 @@ export class SettingsStore {
 
   private load(): Settings {
     const secrets: Record<string, string | undefined> = {}
-    for (const name of Object.values(KEY_SETTINGS)) secrets[name] = this.options.secrets.get(name) ?? undefined
-    return loadSettings({ mode: this.options.mode, dataDir: this.options.dataDir, env: this.options.env, secrets })
+    for (const name of Object.values(KEY_SETTINGS))
+      secrets[name] = this.options.secrets.get(name) ?? undefined
+    return loadSettings({
+      mode: this.options.mode,
+      dataDir: this.options.dataDir,
+      env: this.options.env,
+      secrets,
+    })
   }
 }

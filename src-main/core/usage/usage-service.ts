@@ -6,7 +6,12 @@ import { usageLedger } from '../db/schema'
 const DAY_MS = 86_400_000
 
 /** Sums the cost ledger by day, by model and by stage for one user. */
-export async function summariseUsage(db: Database, userId: string, query: UsageQuery, now: Date): Promise<UsageSummary> {
+export async function summariseUsage(
+  db: Database,
+  userId: string,
+  query: UsageQuery,
+  now: Date,
+): Promise<UsageSummary> {
   const to = query.to ?? now.toISOString().slice(0, 10)
   const from = query.from ?? new Date(now.getTime() - 29 * DAY_MS).toISOString().slice(0, 10)
   const where = and(
@@ -24,13 +29,22 @@ export async function summariseUsage(db: Database, userId: string, query: UsageQ
 
   const [total, byDay, byModel, byStage] = await Promise.all([
     db.select(totals).from(usageLedger).where(where),
-    db.select({ day, ...totals }).from(usageLedger).where(where).groupBy(day).orderBy(day),
+    db
+      .select({ day, ...totals })
+      .from(usageLedger)
+      .where(where)
+      .groupBy(day)
+      .orderBy(day),
     db
       .select({ provider: usageLedger.provider, model: usageLedger.model, ...totals })
       .from(usageLedger)
       .where(where)
       .groupBy(usageLedger.provider, usageLedger.model),
-    db.select({ stage: usageLedger.stage, ...totals }).from(usageLedger).where(where).groupBy(usageLedger.stage),
+    db
+      .select({ stage: usageLedger.stage, ...totals })
+      .from(usageLedger)
+      .where(where)
+      .groupBy(usageLedger.stage),
   ])
   return {
     from,

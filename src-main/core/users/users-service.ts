@@ -80,7 +80,12 @@ export async function rollUsageMonth(db: DbOrTx, id: string, now: Date): Promise
 }
 
 /** Applies the writer's own profile change; an empty string clears the field. */
-export async function updateProfile(db: DbOrTx, id: string, change: UserUpdate, now: Date): Promise<void> {
+export async function updateProfile(
+  db: DbOrTx,
+  id: string,
+  change: UserUpdate,
+  now: Date,
+): Promise<void> {
   const set: Partial<typeof users.$inferInsert> = { updatedAt: now }
   if (change.full_name !== undefined) set.fullName = change.full_name || null
   if (change.webhook_url !== undefined) set.webhookUrl = change.webhook_url || null

@@ -35,7 +35,10 @@ export function childProcessSpawner(log: Logger, entry = locateWorkerEntry()): S
     const workerLog = log.child({ worker: name, pid: child.pid })
     // Anything a worker prints outside the protocol still reaches the main log.
     for (const stream of [child.stdout, child.stderr]) {
-      if (stream) createInterface({ input: stream }).on('line', (line) => workerLog.info({ line }, 'worker output'))
+      if (stream)
+        createInterface({ input: stream }).on('line', (line) =>
+          workerLog.info({ line }, 'worker output'),
+        )
     }
     const worker: WorkerProcess = {
       pid: child.pid,

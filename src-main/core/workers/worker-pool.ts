@@ -123,7 +123,10 @@ export class WorkerPool {
     slot.jobId = null
     slot.ready = false
     if (this.stopping) return
-    this.options.log.warn({ worker: slot.name, job: jobId, reason }, 'worker lost; starting a new one')
+    this.options.log.warn(
+      { worker: slot.name, job: jobId, reason },
+      'worker lost; starting a new one',
+    )
     this.slots[index] = this.spawnSlot(slot.name)
     this.options.onLost(slot, jobId, reason)
   }

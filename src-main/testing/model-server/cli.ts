@@ -26,7 +26,7 @@ const server = await startModelServer({
 })
 
 // The parent process reads the URL from this one line on stdout; nothing else goes there.
-console.log(`model-server listening on ${server.url}`)
+process.stdout.write(`model-server listening on ${server.url}\n`)
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

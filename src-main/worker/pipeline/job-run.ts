@@ -116,7 +116,13 @@ export function createJobRun(ctx: PipelineContext): JobRun {
       const onDelta =
         stream &&
         ((delta: string) => {
-          emit({ type: 'prose', jobId, segment: stream.segment, delta, ...(fresh && { reset: true }) })
+          emit({
+            type: 'prose',
+            jobId,
+            segment: stream.segment,
+            delta,
+            ...(fresh && { reset: true }),
+          })
           fresh = false
         })
       const result = await ctx.models.call({

@@ -28,7 +28,9 @@ export const users = pgTable(
     oauthId: text('oauth_id'),
     fullName: text('full_name'),
     isActive: boolean('is_active').notNull().default(true),
-    tier: text('tier', { enum: ['free', 'pro', 'enterprise'] }).notNull().default('free'),
+    tier: text('tier', { enum: ['free', 'pro', 'enterprise'] })
+      .notNull()
+      .default('free'),
     /** Null means unlimited (enterprise). */
     monthlyGenerationLimit: integer('monthly_generation_limit').default(5),
     monthlyCostLimitUsd: money('monthly_cost_limit_usd').default(10),
@@ -70,5 +72,8 @@ export const refreshTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('ix_refresh_tokens_family').on(t.familyId), index('ix_refresh_tokens_user').on(t.userId)],
+  (t) => [
+    index('ix_refresh_tokens_family').on(t.familyId),
+    index('ix_refresh_tokens_user').on(t.userId),
+  ],
 )

@@ -23,7 +23,12 @@ export class MemoryRateLimitStore implements RateLimitStore {
   private readonly hits = new Map<string, number[]>()
   private lastSweep = 0
 
-  async hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<RateLimitDecision> {
+  async hit(
+    key: string,
+    limit: number,
+    windowMs: number,
+    nowMs: number,
+  ): Promise<RateLimitDecision> {
     this.sweep(windowMs, nowMs)
     const since = nowMs - windowMs
     const times = this.hits.get(key) ?? []

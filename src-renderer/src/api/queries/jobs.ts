@@ -4,12 +4,12 @@ import type {
   BriefInput,
   Job,
   JobCreate,
+  JobEstimate,
   JobStatus,
   JobStatusResponse,
 } from '@shared/contracts/jobs'
 import { EMPTY_PROSE, type ProseState } from '../prose-accumulator'
 import { apiRequest } from '../client'
-import type { CostEstimate } from '../local-contracts'
 import { authKeys } from './auth'
 
 export interface JobFilters {
@@ -70,7 +70,7 @@ export function estimateOptions(brief: BriefInput | null) {
   return queryOptions({
     queryKey: jobKeys.estimate(brief),
     queryFn: () =>
-      apiRequest<CostEstimate>({ method: 'POST', path: '/jobs/estimate', body: { brief } }),
+      apiRequest<JobEstimate>({ method: 'POST', path: '/jobs/estimate', body: { brief } }),
     enabled: brief !== null,
     staleTime: 5 * 60_000,
     placeholderData: keepPreviousData,
