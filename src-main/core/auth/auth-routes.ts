@@ -16,6 +16,7 @@ import {
   jsonResponse,
   PUBLIC_ERRORS,
 } from '../http/route-helpers'
+import { toUserDto } from '../users/users-service'
 import type { AuthService } from './auth-service'
 import { clearSessionCookies, moveRefreshTokenToCookie, refreshTokenOf } from './session-cookies'
 
@@ -109,7 +110,7 @@ export function authRoutes(service: AuthService) {
 /** The signed-in user's own account: read it, change the name or the webhook. */
 export function meRoute(service: AuthService) {
   return new OpenAPIHono<AppEnv>()
-    .openapi(me, async (c) => c.json(await service.me(c.get('user').id), 200))
+    .openapi(me, (c) => c.json(toUserDto(c.get('user').row), 200))
     .openapi(updateMe, async (c) => {
       const user = await service.updateMe(c.get('user').id, c.req.valid('json'))
       return c.json(user, 200)

@@ -107,10 +107,6 @@ export class AuthService {
     await revokeFamily(this.deps.db, claims.fam, this.deps.now())
   }
 
-  async me(userId: string): Promise<User> {
-    return toUserDto(await loadUser(this.deps.db, userId, this.deps.now()))
-  }
-
   /** Changes the signed-in user's own name or webhook and answers with the updated user. */
   async updateMe(userId: string, change: UserUpdate): Promise<User> {
     await updateProfile(this.deps.db, userId, change, this.deps.now())
@@ -120,7 +116,7 @@ export class AuthService {
         'webhook changed',
       )
     }
-    return this.me(userId)
+    return toUserDto(await loadUser(this.deps.db, userId, this.deps.now()))
   }
 
   private startSession(user: UserRow): Promise<AuthResponse> {

@@ -28,7 +28,7 @@ export function requireAuth(
     const user = await loadUser(db, claims.sub, now())
     if (!user.isActive) throw new AppError('forbidden', 'This account is disabled')
 
-    c.set('user', { id: user.id, tier: user.tier })
+    c.set('user', { id: user.id, tier: user.tier, row: user })
     await next()
   }
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Logger } from '../logging/logger'
+import type { UserRow } from '../users/users-service'
 
 /** Facts the transport supplies with each request (`app.fetch(request, env)`). */
 export interface TransportEnv {
@@ -12,6 +13,8 @@ export interface TransportEnv {
 export interface AuthenticatedUser {
   id: string
   tier: 'free' | 'pro' | 'enterprise'
+  /** The row the sign-in check read, this month's counters included; reused, not read again. */
+  row: UserRow
 }
 
 export interface AppVariables {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProjectArchiveSchema } from '@shared/contracts/project-archive'
 import { registerUser } from '../../testing/api-client'
 import { createTestCore, type TestCore } from '../../testing/test-core'
+import { loadUser } from '../users/users-service'
 import { generationJobs, narratives, narrativeVersions, projects, usageLedger } from '../db/schema'
 import type { AppEnv } from '../http/context'
 import { handleError } from '../http/error-handler'
@@ -32,7 +33,7 @@ async function send(userId: string, method: string, path: string, body?: unknown
   app.onError(handleError)
   app.use('*', requestId(createSilentLogger()))
   app.use('*', async (c, next) => {
-    c.set('user', { id: userId, tier: 'free' })
+    c.set('user', { id: userId, tier: 'free', row: await loadUser(core.db, userId, new Date()) })
     await next()
   })
   app.route('/api', portabilityRoutes({ db: core.db, now: core.clock.now }))
