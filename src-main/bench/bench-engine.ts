@@ -1,11 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import type { BriefInput } from '@shared/contracts/jobs'
 import { createCore, type Core } from '../core/create-core'
 import { createSilentLogger } from '../core/logging/logger'
 import { childProcessSpawner } from '../core/workers/child-process-worker'
-import { startModelServer, type ModelServer } from '../testing/model-server'
 
 const BRIEF: BriefInput = {
   title: 'Bench',
@@ -17,12 +18,18 @@ const BRIEF: BriefInput = {
 }
 const LATENCY_MS = 50
 
+interface ModelServerProcess {
+  baseUrl: string
+  stop(): void
+}
+
 /**
  * The engine end to end against the local model server answering every call after a fixed
- * latency: orchestration overhead, one worker against two, and a burst of job requests.
+ * latency: orchestration overhead, one worker against two, and a burst of job requests. The
+ * model server runs in its own process so that its work does not share the core's event loop.
  */
 export async function benchEngine(print: (line: string) => void): Promise<void> {
-  const server = await startModelServer({ latencyMs: LATENCY_MS })
+  const server = await spawnModelServer()
   try {
     for (const workers of [1, 2]) {
       await withCore(server, workers, async (core, session) => {
@@ -30,7 +37,7 @@ export async function benchEngine(print: (line: string) => void): Promise<void> 
         const ids = await Promise.all([1, 2, 3, 4].map(() => session.submit()))
         await Promise.all(ids.map((id) => waitForDone(core, id)))
         const wall = performance.now() - started
-        const calls = server.requests.filter((r) => r.method === 'POST').length
+        const calls = await countModelCalls(core)
         print(
           `${workers} worker(s), 4 jobs: ${(wall / 1000).toFixed(1)} s wall clock, ${calls} model calls`,
         )
@@ -43,7 +50,6 @@ export async function benchEngine(print: (line: string) => void): Promise<void> 
               `(${(overhead / calls).toFixed(1)} ms per call, streaming and token accounting included)`,
           )
         }
-        server.reset()
       })
     }
     await withCore(
@@ -63,8 +69,29 @@ export async function benchEngine(print: (line: string) => void): Promise<void> 
       false,
     )
   } finally {
-    await server.close()
+    server.stop()
   }
+}
+
+async function spawnModelServer(): Promise<ModelServerProcess> {
+  const cli = join(import.meta.dirname, '..', 'testing', 'model-server', 'cli.ts')
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', cli, '--port', '0', '--latency-ms', String(LATENCY_MS)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const lines = createInterface({ input: child.stdout! })
+  for await (const line of lines) {
+    const url = /model-server listening on (\S+)/.exec(line)?.[1]
+    if (url) return { baseUrl: `${url}/v1`, stop: () => child.kill('SIGTERM') }
+  }
+  throw new Error('the model server did not start')
+}
+
+/** Every model call is a ledger row, so the ledger counts the calls. */
+async function countModelCalls(core: Core): Promise<number> {
+  const res = await core.pg.query<{ n: number }>('SELECT count(*)::int AS n FROM usage_ledger')
+  return res.rows[0]?.n ?? 0
 }
 
 interface Session {
@@ -74,10 +101,10 @@ interface Session {
 }
 
 async function withCore(
-  server: ModelServer,
+  server: ModelServerProcess,
   workers: number,
   body: (core: Core, s: Session) => Promise<void>,
-  spawn = true,
+  withWorkers = true,
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'narraforge-bench-engine-'))
   const log = createSilentLogger()
@@ -85,18 +112,18 @@ async function withCore(
     mode: 'desktop',
     dataDir,
     log,
-    spawnWorker: spawn ? childProcessSpawner(log) : null,
+    spawnWorker: withWorkers ? childProcessSpawner(log) : null,
     env: {
       ENVIRONMENT: 'test',
       OPENAI_API_KEY: 'sk-bench',
-      OPENAI_BASE_URL: server.openaiBaseUrl,
+      OPENAI_BASE_URL: server.baseUrl,
       WORKER_CONCURRENCY: String(workers),
       RATE_LIMIT_ENABLED: 'false',
     },
   })
   try {
     const session = await openSession(core)
-    await waitForWorkers(core, workers, spawn)
+    await waitForWorkers(core, workers, withWorkers)
     await body(core, session)
   } finally {
     await core.close()
