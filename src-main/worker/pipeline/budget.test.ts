@@ -23,6 +23,17 @@ describe('the job budget', () => {
     expect(messagesOf(messages, 'result')).toHaveLength(0)
   })
 
+  it('counts the one corrective re-ask a structured call may need in its worst case', async () => {
+    // The brief call may write 2,000 tokens, $2 at these prices; with its possible re-ask
+    // its worst case is $4, so $3 of budget must not let it start.
+    const prices = { 'gpt-4o-mini': { input: 0, output: 1_000 }, 'gpt-4o': { input: 0, output: 0 } }
+    const models = createFakeModels()
+    const { messages } = await runJob(makeJob({}, { prices, budgetUsd: 3 }), models)
+
+    expect(models.calls).toHaveLength(0)
+    expect(messagesOf(messages, 'failed')[0]?.error.message).toMatch(/worst case \$4\.\d{2}/)
+  })
+
   it('counts what the ledger already holds for the job', async () => {
     const models = createFakeModels()
     const { messages } = await runJob(makeJob({}, { budgetUsd: 2, spentUsd: 2 }), models)

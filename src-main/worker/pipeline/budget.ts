@@ -11,6 +11,11 @@ export interface PlannedCall {
   /** System and user prompt together. */
   promptChars: number
   maxTokens: number
+  /**
+   * How many billed answers the call may take: 2 for structured calls, which the provider
+   * layer asks once more when the first answer does not parse.
+   */
+  attempts?: number
 }
 
 /** About four characters a token; the same rule the providers use when a server sends none. */
@@ -30,7 +35,9 @@ export function assertWithinBudget(
   budgetUsd: number,
 ): void {
   const tokensIn = estimateTokens(call.promptChars)
-  const worst = worstCaseCost(prices, call.model, tokensIn, call.maxTokens, call.provider)
+  const worst =
+    worstCaseCost(prices, call.model, tokensIn, call.maxTokens, call.provider) *
+    (call.attempts ?? 1)
   if (spentUsd + worst <= budgetUsd) return
 
   throw new AppError(

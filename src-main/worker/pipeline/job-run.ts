@@ -105,7 +105,7 @@ export function createJobRun(ctx: PipelineContext): JobRun {
       const choice = job.stageModels[spec.modelStage ?? spec.stage]
       const promptChars = spec.system.length + spec.prompt.length
       assertWithinBudget(
-        { ...choice, promptChars, maxTokens: spec.maxTokens },
+        { ...choice, promptChars, maxTokens: spec.maxTokens, attempts: spec.structured ? 2 : 1 },
         job.prices,
         spentUsd,
         job.budgetUsd,
