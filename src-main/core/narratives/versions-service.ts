@@ -8,7 +8,7 @@ import type {
 import type { Database, Tx } from '../db/open-database'
 import { narratives, narrativeVersions, projects } from '../db/schema'
 import { AppError } from '../errors/app-error'
-import { countWords } from './count-words'
+import { countWords } from '@shared/text/count-words'
 import { narrativeNotFound, toDetailDto } from './narratives-service'
 
 type VersionRow = typeof narrativeVersions.$inferSelect

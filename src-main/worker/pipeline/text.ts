@@ -1,8 +1,6 @@
-/** Words as writers count them: runs of non-space characters. */
-export function countWords(text: string): number {
-  const trimmed = text.trim()
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length
-}
+import { countWords } from '@shared/text/count-words'
+
+export { countWords }
 
 /** The last `count` words, for the seam between one segment and the next. */
 export function lastWords(text: string, count: number): string {

@@ -4,14 +4,10 @@ export type ManuscriptBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'break' }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu
 const SCENE_BREAK = /^(?:\*\s*){3,}$|^(?:-\s*){3,}$|^⁂$/
 const HEADING = /^(#{1,6})\s+(.+)$/
 
-/** Words as a writer counts them: letters of any alphabet, "don't" and "e-mail" as one. */
-export function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0
-}
+export { countWords } from '@shared/text/count-words'
 
 /**
  * Splits plain manuscript text into headings (`# Title`, `## Chapter`), scene breaks (`***`)
