@@ -2,7 +2,6 @@ import { and, count, desc, eq, sql, sum, type SQL } from 'drizzle-orm'
 import type { Stage } from '@shared/contracts/catalog'
 import type { Page } from '@shared/contracts/common'
 import type { Brief, Job, JobListQuery, JobStatusResponse } from '@shared/contracts/jobs'
-import { DEFAULT_PRICE_TABLE } from '@shared/contracts/pricing'
 import type { Settings } from '../config/settings-schema'
 import type { Database } from '../db/open-database'
 import type { EventBus } from '../events/event-bus'
@@ -14,7 +13,7 @@ import type { ProjectsService } from '../projects/projects-service'
 import { estimateJobCost } from './estimate'
 import { estimateSecondsLeft, toJobDto, type JobRow } from './job-dto'
 import { hasProse, refundQuota, takeQuota } from './quota'
-import { resolveStageModels } from './stage-models'
+import { priceTableOf, resolveStageModels } from './stage-models'
 
 /** What the jobs service needs from the scheduler, so it never imports it. */
 export interface JobControl {
@@ -41,7 +40,7 @@ export class JobsService {
     const settings = this.deps.settings()
     const models = resolveStageModels(settings, brief)
     if (!models) throw generationUnavailable()
-    const prices = { ...DEFAULT_PRICE_TABLE, ...settings.PRICES }
+    const prices = priceTableOf(settings)
     return {
       estimated_cost_usd: estimateJobCost(brief, models, prices),
       budget_usd: brief.budget_usd ?? settings.JOB_BUDGET_USD,

@@ -1,5 +1,6 @@
 import { STAGE_VALUES, type Stage } from '@shared/contracts/catalog'
 import type { Brief, ModelChoice } from '@shared/contracts/jobs'
+import { DEFAULT_PRICE_TABLE, type PriceTable } from '@shared/contracts/pricing'
 import type { ParsedSettings } from '../config/settings-schema'
 
 /** Stages that write or rewrite prose get the large model; the rest analyse and plan. */
@@ -27,6 +28,11 @@ export function resolveStageModels(
     chosen[stage] = brief?.models?.[role] ?? settings.STAGE_MODELS[stage] ?? base[role]
   }
   return chosen
+}
+
+/** The built-in price table with the settings' own prices laid over it. */
+export function priceTableOf(settings: ParsedSettings): PriceTable {
+  return { ...DEFAULT_PRICE_TABLE, ...settings.PRICES }
 }
 
 function defaultChoices(s: ParsedSettings): { analysis: ModelChoice; prose: ModelChoice } | null {

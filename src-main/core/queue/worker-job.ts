@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Brief } from '@shared/contracts/jobs'
-import { DEFAULT_PRICE_TABLE } from '@shared/contracts/pricing'
 import type { WorkerJob } from '@shared/contracts/worker-protocol'
 import { readProviderSettings } from '../../worker/providers/create-providers'
 import type { Settings } from '../config/settings-schema'
@@ -8,7 +7,7 @@ import type { Database } from '../db/open-database'
 import { jobCheckpoints, usageLedger } from '../db/schema'
 import { AppError } from '../errors/app-error'
 import type { JobRow } from '../jobs/job-dto'
-import { resolveStageModels } from '../jobs/stage-models'
+import { priceTableOf, resolveStageModels } from '../jobs/stage-models'
 
 /** Everything a worker needs to run (or resume) a job, since it never reads the database. */
 export async function buildWorkerJob(
@@ -35,7 +34,7 @@ export async function buildWorkerJob(
     spentUsd: spent?.total ?? 0,
     checkpoints: Object.fromEntries(checkpoints.map((c) => [c.key, c.data])),
     stageModels,
-    prices: { ...DEFAULT_PRICE_TABLE, ...settings.PRICES },
+    prices: priceTableOf(settings),
     providers: readProviderSettings(settings),
   }
 }

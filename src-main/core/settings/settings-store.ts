@@ -1,10 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { STAGE_VALUES } from '@shared/contracts/catalog'
-import { DEFAULT_PRICE_TABLE } from '@shared/contracts/pricing'
 import type { SettingsUpdate, SettingsView } from '@shared/contracts/settings'
 import { AppError } from '../errors/app-error'
-import { resolveStageModels } from '../jobs/stage-models'
+import { priceTableOf, resolveStageModels } from '../jobs/stage-models'
 import type { SecretStore } from '../secrets/secret-store'
 import { hasProvider, loadSettings, readSettingsFile, SETTINGS_FILE } from '../config/load-settings'
 import type { RunMode, Settings } from '../config/settings-schema'
@@ -44,8 +42,7 @@ export class SettingsStore {
 
   view(): SettingsView {
     const s = this.settings
-    const prices = { ...DEFAULT_PRICE_TABLE, ...s.PRICES }
-    const models = resolveStageModels(s)
+    const prices = priceTableOf(s)
     return {
       providers: (['openai', 'anthropic', 'local'] as const).map((name) => {
         const key = s[KEY_SETTINGS[name]]
@@ -58,9 +55,7 @@ export class SettingsStore {
         }
       }),
       fallback_provider: s.PROVIDER_FALLBACK || null,
-      stage_models:
-        models ??
-        Object.fromEntries(STAGE_VALUES.map((st) => [st, s.STAGE_MODELS[st]]).filter(([, m]) => m)),
+      stage_models: resolveStageModels(s) ?? s.STAGE_MODELS,
       prices,
       worker_concurrency: s.WORKER_CONCURRENCY,
       job_budget_usd: s.JOB_BUDGET_USD,
