@@ -1,4 +1,8 @@
 import { gzipSync } from 'node:zlib'
+import type { TestCore } from '../../testing/test-core'
+import { locateMigrations } from '../db/migrations'
+import { createSilentLogger } from '../logging/logger'
+import { createBackupService, type BackupServiceOptions } from './backup-service'
 
 /**
  * Builds a gzipped ustar archive from name → content pairs, for tests that need tarballs that
@@ -25,4 +29,16 @@ export function makeTarGz(entries: Record<string, string | Buffer>): Buffer {
   }
   blocks.push(Buffer.alloc(1024))
   return gzipSync(Buffer.concat(blocks))
+}
+
+/** A backup service over a test core's database and folder, on the core's clock. */
+export function backupServiceFor(core: TestCore, overrides: Partial<BackupServiceOptions> = {}) {
+  return createBackupService({
+    pg: core.pg,
+    dataDir: core.dataDir,
+    migrationsDir: locateMigrations(),
+    log: createSilentLogger(),
+    now: core.clock.now,
+    ...overrides,
+  })
 }

@@ -4,9 +4,8 @@ import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerUser } from '../../testing/api-client'
 import { createTestCore, type TestCore } from '../../testing/test-core'
-import { locateMigrations } from '../db/migrations'
-import { createSilentLogger } from '../logging/logger'
-import { createBackupService, type BackupServiceOptions, type Schedule } from './backup-service'
+import type { BackupServiceOptions, Schedule } from './backup-service'
+import { backupServiceFor } from './backup-fixtures'
 import { fileStamp } from './snapshot'
 
 const HOUR = 60 * 60 * 1000
@@ -18,14 +17,7 @@ beforeAll(async () => {
 afterAll(() => core.dispose())
 
 function serviceFor(overrides: Partial<BackupServiceOptions> = {}) {
-  return createBackupService({
-    pg: core.pg,
-    dataDir: core.dataDir,
-    migrationsDir: locateMigrations(),
-    log: createSilentLogger(),
-    now: core.clock.now,
-    ...overrides,
-  })
+  return backupServiceFor(core, overrides)
 }
 
 /** Writes a placeholder backup file; pruning and scheduling only look at names. */

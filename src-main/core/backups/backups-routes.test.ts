@@ -2,13 +2,13 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestCore, type TestCore } from '../../testing/test-core'
 import type { RunMode } from '../config/settings-schema'
-import { locateMigrations } from '../db/migrations'
 import type { AppEnv } from '../http/context'
 import { handleError } from '../http/error-handler'
 import { requestId } from '../http/request-id'
 import { validationHook } from '../http/validation-hook'
 import { createSilentLogger } from '../logging/logger'
-import { createBackupService, type BackupService } from './backup-service'
+import type { BackupService } from './backup-service'
+import { backupServiceFor } from './backup-fixtures'
 import { backupsRoutes } from './backups-routes'
 
 let core: TestCore
@@ -16,13 +16,7 @@ let service: BackupService
 
 beforeAll(async () => {
   core = await createTestCore()
-  service = createBackupService({
-    pg: core.pg,
-    dataDir: core.dataDir,
-    migrationsDir: locateMigrations(),
-    log: createSilentLogger(),
-    now: core.clock.now,
-  })
+  service = backupServiceFor(core)
 })
 afterAll(() => core.dispose())
 

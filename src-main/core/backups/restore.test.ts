@@ -4,25 +4,17 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerUser } from '../../testing/api-client'
 import { createTestCore, type TestCore } from '../../testing/test-core'
-import { locateMigrations } from '../db/migrations'
 import { users } from '../db/schema'
-import { createSilentLogger } from '../logging/logger'
-import { createBackupService, type BackupService } from './backup-service'
+import type { BackupService } from './backup-service'
 import { applyPendingRestore, RESTORING_FOLDER } from './restore'
-import { makeTarGz } from './backup-fixtures'
+import { backupServiceFor, makeTarGz } from './backup-fixtures'
 
 let core: TestCore
 let service: BackupService
 
 beforeAll(async () => {
   core = await createTestCore()
-  service = createBackupService({
-    pg: core.pg,
-    dataDir: core.dataDir,
-    migrationsDir: locateMigrations(),
-    log: createSilentLogger(),
-    now: core.clock.now,
-  })
+  service = backupServiceFor(core)
 })
 afterAll(() => core.dispose())
 
