@@ -3,12 +3,15 @@ import type { Stage } from '@shared/contracts/catalog'
 import type { Brief } from '@shared/contracts/jobs'
 import type { WorkerJob } from '@shared/contracts/worker-protocol'
 import { AppError } from '../../core/errors/app-error'
-import type { ModelCallResult, StructuredOutput } from '../providers/types'
-import { assertWithinBudget, priceCall } from './budget'
+import type { ModelCallResult, ProviderName, StructuredOutput } from '../providers/types'
+import { assertWithinBudget, estimateTokens, priceCall } from './budget'
 import { overallProgress } from './progress'
 import type { PipelineContext } from './types'
 
 type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+
+/** Marks the ledger row of an attempt that was cut off and asked again. */
+export const INTERRUPTED_SUFFIX = ':interrupted'
 
 /** One model call as a stage asks for it; the run adds model, budget, signal and ledger. */
 export interface CallSpec<T> {
@@ -60,8 +63,12 @@ export function createJobRun(ctx: PipelineContext): JobRun {
   let spentUsd = job.spentUsd
   let lastProgress = 0
 
-  const bookUsage = (spec: CallSpec<unknown>, result: ModelCallResult<unknown>) => {
-    const { provider, model, tokensIn, tokensOut } = result
+  const bookUsage = (
+    spec: CallSpec<unknown>,
+    call: Pick<ModelCallResult, 'provider' | 'model' | 'tokensIn' | 'tokensOut' | 'latencyMs'>,
+    workKey = spec.workKey,
+  ) => {
+    const { provider, model, tokensIn, tokensOut } = call
     const costUsd = priceCall(job.prices, provider, model, tokensIn, tokensOut)
     spentUsd += costUsd
     emit({
@@ -69,13 +76,13 @@ export function createJobRun(ctx: PipelineContext): JobRun {
       jobId,
       usage: {
         stage: spec.stage,
-        workKey: spec.workKey,
+        workKey,
         provider,
         model,
         tokensIn,
         tokensOut,
         costUsd,
-        latencyMs: Math.max(0, Math.round(result.latencyMs)),
+        latencyMs: Math.max(0, Math.round(call.latencyMs)),
       },
     })
   }
@@ -104,27 +111,49 @@ export function createJobRun(ctx: PipelineContext): JobRun {
       run.throwIfCancelled()
       const choice = job.stageModels[spec.modelStage ?? spec.stage]
       const promptChars = spec.system.length + spec.prompt.length
-      assertWithinBudget(
-        { ...choice, promptChars, maxTokens: spec.maxTokens, attempts: spec.structured ? 2 : 1 },
-        job.prices,
-        spentUsd,
-        job.budgetUsd,
-      )
+      const checkBudget = (target: { provider: ProviderName; model: string }) =>
+        assertWithinBudget(
+          { ...target, promptChars, maxTokens: spec.maxTokens, attempts: spec.structured ? 2 : 1 },
+          job.prices,
+          spentUsd,
+          job.budgetUsd,
+        )
+      checkBudget(choice)
 
-      let fresh = !spec.stream?.append
+      // An attempt cut off mid-stream was billed for what it wrote; it is booked, estimated
+      // from the streamed text, before the retry is checked against the budget.
+      let attempt = { provider: choice.provider, model: choice.model, chars: 0, started: 0 }
+      attempt.started = performance.now()
       const stream = spec.stream
-      const onDelta =
-        stream &&
-        ((delta: string) => {
-          emit({
-            type: 'prose',
-            jobId,
-            segment: stream.segment,
-            delta,
-            ...(fresh && { reset: true }),
-          })
-          fresh = false
+      let fresh = !stream?.append
+      const onDelta = (delta: string) => {
+        attempt.chars += delta.length
+        if (!stream) return
+        emit({
+          type: 'prose',
+          jobId,
+          segment: stream.segment,
+          delta,
+          ...(fresh && { reset: true }),
         })
+        fresh = false
+      }
+      const onRestart = (next: { provider: ProviderName; model: string }) => {
+        if (attempt.chars > 0) {
+          const tokens = {
+            tokensIn: estimateTokens(promptChars),
+            tokensOut: estimateTokens(attempt.chars),
+            latencyMs: performance.now() - attempt.started,
+          }
+          bookUsage(spec, { ...attempt, ...tokens }, `${spec.workKey}${INTERRUPTED_SUFFIX}`)
+        }
+        attempt = { ...next, chars: 0, started: performance.now() }
+        // A retried stream starts again from its first word.
+        fresh = !stream?.append
+        run.log('warn', 'model call restarted', { workKey: spec.workKey, ...next })
+        checkBudget(next)
+      }
+
       const result = await ctx.models.call({
         provider: choice.provider,
         model: choice.model,
@@ -134,11 +163,7 @@ export function createJobRun(ctx: PipelineContext): JobRun {
         temperature: spec.temperature,
         structured: spec.structured,
         onDelta,
-        onRestart: () => {
-          // A retried stream starts again from its first word.
-          fresh = !stream?.append
-          run.log('warn', 'model call restarted', { workKey: spec.workKey })
-        },
+        onRestart,
         signal,
       })
       bookUsage(spec, result)

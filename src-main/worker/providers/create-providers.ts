@@ -121,7 +121,7 @@ export function createProviderRegistry(
       log?.warn({ provider: provider.name, attempt, delayMs, err: error }, 'retrying model call')
     return withRetry(
       (attempt) => {
-        if (attempt > 1) request.onRestart?.()
+        if (attempt > 1) request.onRestart?.({ provider: provider.name, model: request.model })
         return breakers[request.provider].run(() => provider.call(request))
       },
       { ...options.retry, signal: request.signal, onRetry },
@@ -141,7 +141,7 @@ export function createProviderRegistry(
         if (!target) throw error
 
         log?.warn({ from: request.provider, ...target, err: error }, 'falling back')
-        request.onRestart?.()
+        request.onRestart?.(target)
         return callWithRetries({ ...request, ...target })
       }
     },

@@ -130,7 +130,8 @@ export class OpenAiProvider implements ModelProvider {
       guard.dispose()
     }
 
-    // TODO: drop the estimates once every local server honours stream_options.include_usage.
+    // Some local servers ignore stream_options.include_usage; their calls are booked from an
+    // estimate (four characters a token) rather than as free.
     return {
       text,
       tokensIn: usage?.prompt_tokens ?? estimateTokens(request.system + prompt),

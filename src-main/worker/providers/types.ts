@@ -22,10 +22,12 @@ export interface ModelCallRequest<T = unknown> {
   /** Streams prose as it arrives; structured calls may ignore it. */
   onDelta?: (text: string) => void
   /**
-   * Called before a retry or a fallback streams the answer again from its start, so whoever
-   * shows the `onDelta` text can clear it first.
+   * Called before a retry or a fallback asks again from the start, with the provider and
+   * model that will answer, so whoever shows the `onDelta` text can clear it and whoever
+   * keeps the budget can book the interrupted attempt and check the next one. Throwing
+   * stops the call with that error.
    */
-  onRestart?: () => void
+  onRestart?: (next: { provider: ProviderName; model: string }) => void
   /** The model to use if the call falls back to the registry's fallback provider. */
   fallbackModel?: string
   signal?: AbortSignal
