@@ -110,6 +110,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       now,
       keep: first.BACKUP_KEEP,
     })
+    // A new pre-migration copy may push an old one past the limit, in every mode.
+    if (database.preMigrationBackup) backups.pruneBackups()
     if (options.mode !== 'server') backups.startDailyBackups()
 
     const events = new EventBus()

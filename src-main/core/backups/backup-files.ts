@@ -4,8 +4,11 @@ import type { BackupInfo } from '@shared/contracts/backups'
 import { AppError } from '../errors/app-error'
 import { BACKUP_DIR } from './snapshot'
 
-/** Backups the daily timer takes; only these are pruned. The others are the writer's or a safety net. */
-export const AUTOMATIC_REASONS = new Set(['daily'])
+/**
+ * Backups NarraForge takes by itself, pruned per reason so a run of daily backups never
+ * pushes out the copy taken before the last migration. The writer's own are never pruned.
+ */
+export const AUTOMATIC_REASONS = new Set(['daily', 'pre-migration'])
 
 const NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9-]+)\.tar\.gz$/
 

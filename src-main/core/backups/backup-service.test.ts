@@ -53,7 +53,7 @@ describe('backups', { timeout: 120_000 }, () => {
     )
   })
 
-  it('prunes to the newest automatic backups and leaves the others alone', async () => {
+  it("prunes each kind of automatic backup to its newest ones and leaves the writer's alone", async () => {
     const dataDir = join(core.dataDir, 'prune-case')
     const service = serviceFor({ dataDir, keep: 3 })
     const start = Date.parse('2026-01-01T00:00:00Z')
@@ -61,14 +61,19 @@ describe('backups', { timeout: 120_000 }, () => {
       fakeBackup(dataDir, new Date(start + i * 24 * HOUR), 'daily'),
     )
     const manual = fakeBackup(dataDir, new Date(start - 24 * HOUR), 'manual')
-    const premigration = fakeBackup(dataDir, new Date(start - 48 * HOUR), 'pre-migration')
+    const premigration = Array.from({ length: 4 }, (_, i) =>
+      fakeBackup(dataDir, new Date(start - (48 + i) * HOUR), 'pre-migration'),
+    )
 
     const removed = service.pruneBackups()
 
-    expect(removed.sort()).toEqual(daily.slice(0, 3).sort())
+    // Six newer daily backups do not push out the pre-migration copies; only the fourth goes.
+    expect(removed.sort()).toEqual([...daily.slice(0, 3), premigration[3]].sort())
     const left = service.listBackups().map((b) => b.file)
-    expect(left).toEqual([...daily.slice(3).reverse(), manual, premigration])
-    expect(service.pruneBackups(1)).toEqual([daily[4], daily[3]])
+    expect(left).toEqual([...daily.slice(3).reverse(), manual, ...premigration.slice(0, 3)])
+    expect(service.pruneBackups(1).sort()).toEqual(
+      [daily[4], daily[3], premigration[1], premigration[2]].sort(),
+    )
   })
 
   it('takes a daily backup only when the newest one is a day old', async () => {

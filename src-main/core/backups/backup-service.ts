@@ -28,7 +28,7 @@ export interface BackupService {
   backupNow(reason: string): Promise<BackupInfo>
   /** Newest first. */
   listBackups(): BackupInfo[]
-  /** Deletes all but the newest `keep` automatic backups; returns the names removed. */
+  /** Deletes all but the newest `keep` automatic backups of each reason; returns the names removed. */
   pruneBackups(keep?: number): string[]
   /** Takes a daily backup when the newest backup is older than a day. */
   backupIfDue(): Promise<BackupInfo | null>
@@ -49,7 +49,7 @@ const REASON = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 /**
  * Rolling backups of the database: on demand, once a day while the app runs, and pruned to the
- * newest `keep` automatic ones. Restores are checked, then applied at the next start.
+ * newest `keep` automatic ones of each kind (daily, before a migration). Restores are checked, then applied at the next start.
  */
 export function createBackupService(options: BackupServiceOptions): BackupService {
   const { pg, dataDir, migrationsDir } = options
@@ -87,8 +87,15 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     },
     listBackups: () => listBackupFiles(dataDir),
     pruneBackups(limit = keep) {
-      const automatic = listBackupFiles(dataDir).filter((b) => b.automatic)
-      const removed = automatic.slice(Math.max(limit, 0)).map((b) => b.file)
+      const seen = new Map<string, number>()
+      const removed = listBackupFiles(dataDir)
+        .filter((b) => {
+          if (!b.automatic) return false
+          const newer = seen.get(b.reason) ?? 0
+          seen.set(b.reason, newer + 1)
+          return newer >= limit
+        })
+        .map((b) => b.file)
       for (const file of removed) rmSync(join(dataDir, BACKUP_DIR, file), { force: true })
       if (removed.length > 0) log.info({ removed }, 'old automatic backups pruned')
       return removed

@@ -139,9 +139,9 @@ export const system = {
     backups: {
       title: 'Backups',
       intro_one:
-        'The data folder is backed up daily; the latest {{count}} automatic backup is kept.',
+        'The data folder is backed up daily and before every update; the latest {{count}} backup of each kind is kept.',
       intro_other:
-        'The data folder is backed up daily; the latest {{count}} automatic backups are kept.',
+        'The data folder is backed up daily and before every update; the latest {{count}} backups of each kind are kept.',
       introShort: 'Backups of your data folder.',
       now: 'Back up now',
       done: 'Backup created',

@@ -143,13 +143,13 @@ export const system = {
     backups: {
       title: 'Kopie zapasowe',
       intro_one:
-        'Folder danych jest kopiowany codziennie; przechowywana jest {{count}} ostatnia kopia automatyczna.',
+        'Folder danych jest kopiowany codziennie i przed każdą aktualizacją; przechowywana jest {{count}} ostatnia kopia każdego rodzaju.',
       intro_few:
-        'Folder danych jest kopiowany codziennie; przechowywane są {{count}} ostatnie kopie automatyczne.',
+        'Folder danych jest kopiowany codziennie i przed każdą aktualizacją; przechowywane są {{count}} ostatnie kopie każdego rodzaju.',
       intro_many:
-        'Folder danych jest kopiowany codziennie; przechowywanych jest {{count}} ostatnich kopii automatycznych.',
+        'Folder danych jest kopiowany codziennie i przed każdą aktualizacją; przechowywanych jest {{count}} ostatnich kopii każdego rodzaju.',
       intro_other:
-        'Folder danych jest kopiowany codziennie; przechowywane są ostatnie kopie automatyczne ({{count}}).',
+        'Folder danych jest kopiowany codziennie i przed każdą aktualizacją; przechowywane są ostatnie kopie każdego rodzaju ({{count}}).',
       introShort: 'Kopie zapasowe folderu danych.',
       now: 'Utwórz kopię teraz',
       done: 'Kopia zapasowa utworzona',
