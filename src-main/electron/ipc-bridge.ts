@@ -1,5 +1,5 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { BRIDGE_CHANNELS } from '@shared/contracts/bridge'
+import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
+import { BRIDGE_CHANNELS, UiLanguageSchema, type UiLanguage } from '@shared/contracts/bridge'
 import {
   RECOVERY_CHANNELS,
   type RecoveryAction,
@@ -12,10 +12,15 @@ import { handleBridgeRequest, type SessionVault } from './bridge-handler'
 
 /**
  * Connects the window to the core: requests in through `ipcMain.handle`, push events out
- * through `webContents.send`. Requests from any frame other than the app's own window are
- * refused.
+ * through `webContents.send`, the writer's language in through `ipcMain.on`. Messages from
+ * any frame other than the app's own window are refused or ignored.
  */
-export function connectBridge(core: Core, window: BrowserWindow, vault: SessionVault): () => void {
+export function connectBridge(
+  core: Core,
+  window: BrowserWindow,
+  vault: SessionVault,
+  onLanguage: (language: UiLanguage) => void,
+): () => void {
   ipcMain.handle(BRIDGE_CHANNELS.request, async (event, request: unknown) => {
     if (!isFromWindow(event, window))
       throw new AppError('forbidden', 'Request from an unknown frame')
@@ -28,8 +33,16 @@ export function connectBridge(core: Core, window: BrowserWindow, vault: SessionV
     window.webContents.send(BRIDGE_CHANNELS.event, event)
   })
 
+  // A one-way message: there is no one to answer, so anything unexpected is dropped.
+  const reportLanguage = (event: IpcMainEvent, language: unknown) => {
+    const parsed = UiLanguageSchema.safeParse(language)
+    if (isFromWindow(event, window) && parsed.success) onLanguage(parsed.data)
+  }
+  ipcMain.on(BRIDGE_CHANNELS.language, reportLanguage)
+
   return () => {
     ipcMain.removeHandler(BRIDGE_CHANNELS.request)
+    ipcMain.removeListener(BRIDGE_CHANNELS.language, reportLanguage)
     unsubscribe()
   }
 }
@@ -54,7 +67,7 @@ export function connectRecoveryBridge(
   }
 }
 
-function isFromWindow(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+function isFromWindow(event: IpcMainEvent | IpcMainInvokeEvent, window: BrowserWindow): boolean {
   return (
     !window.isDestroyed() &&
     event.sender.id === window.webContents.id &&

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import type { UiLanguage } from '@shared/contracts/bridge'
 import type { PushEvent } from '@shared/contracts/events'
 import { createJobNotifier, noticeFor, type JobNotice } from './job-notifications'
+import { SHELL_TEXT } from './shell-text'
 
 const ME = 'user-1'
+const text = SHELL_TEXT.en
 
 function progress(
   status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled',
@@ -23,7 +26,7 @@ function progress(
 
 describe('job notifications', () => {
   it('notifies when a job finishes or fails while the window is in the background', () => {
-    const away = { windowFocused: false, userId: ME }
+    const away = { windowFocused: false, userId: ME, text }
     expect(noticeFor(progress('completed'), away)).toMatchObject({
       jobId: 'job-1',
       title: 'Your story is ready',
@@ -38,17 +41,13 @@ describe('job notifications', () => {
   })
 
   it('stays quiet while the writer looks at the window, for other states, users and event types', () => {
-    expect(noticeFor(progress('completed'), { windowFocused: true, userId: ME })).toBeNull()
+    const away = { windowFocused: false, userId: ME, text }
+    expect(noticeFor(progress('completed'), { ...away, windowFocused: true })).toBeNull()
     for (const status of ['queued', 'running', 'cancelled'] as const) {
-      expect(noticeFor(progress(status), { windowFocused: false, userId: ME }), status).toBeNull()
+      expect(noticeFor(progress(status), away), status).toBeNull()
     }
-    expect(
-      noticeFor(progress('completed', { user_id: 'someone-else' }), {
-        windowFocused: false,
-        userId: ME,
-      }),
-    ).toBeNull()
-    expect(noticeFor(progress('completed'), { windowFocused: false, userId: null })).toBeNull()
+    expect(noticeFor(progress('completed', { user_id: 'someone-else' }), away)).toBeNull()
+    expect(noticeFor(progress('completed'), { ...away, userId: null })).toBeNull()
     const stage: PushEvent = {
       type: 'job.stage',
       user_id: ME,
@@ -57,7 +56,17 @@ describe('job notifications', () => {
       state: 'completed',
       cost_usd: 1,
     }
-    expect(noticeFor(stage, { windowFocused: false, userId: ME })).toBeNull()
+    expect(noticeFor(stage, away)).toBeNull()
+  })
+
+  it('speaks Polish when the writer chose Polish', () => {
+    const away = { windowFocused: false, userId: ME, text: SHELL_TEXT.pl }
+    expect(noticeFor(progress('completed'), away)).toEqual({
+      jobId: 'job-1',
+      title: 'Twój utwór jest gotowy',
+      body: 'Otwórz NarraForge, aby go przeczytać.',
+    })
+    expect(noticeFor(progress('failed'), away)).toMatchObject({ title: 'Generowanie zatrzymane' })
   })
 
   it('announces each job once even when its final status is published again', () => {
@@ -66,6 +75,7 @@ describe('job notifications', () => {
     const notify = createJobNotifier({
       isWindowFocused: () => focused,
       userId: () => ME,
+      text: () => text,
       show: (n) => shown.push(n),
     })
 
@@ -76,5 +86,22 @@ describe('job notifications', () => {
     notify(progress('failed', { job_id: 'job-2' }))
 
     expect(shown.map((n) => n.jobId)).toEqual(['job-1', 'job-2'])
+  })
+
+  it('uses the language chosen after it was created', () => {
+    const shown: JobNotice[] = []
+    let language: UiLanguage = 'en'
+    const notify = createJobNotifier({
+      isWindowFocused: () => false,
+      userId: () => ME,
+      text: () => SHELL_TEXT[language],
+      show: (n) => shown.push(n),
+    })
+
+    notify(progress('completed'))
+    language = 'pl'
+    notify(progress('completed', { job_id: 'job-2' }))
+
+    expect(shown.map((n) => n.title)).toEqual(['Your story is ready', 'Twój utwór jest gotowy'])
   })
 })

@@ -1,4 +1,5 @@
 import type { PushEvent } from '@shared/contracts/events'
+import type { ShellText } from './shell-text'
 
 export interface JobNotice {
   jobId: string
@@ -11,11 +12,15 @@ export interface NotifyContext {
   windowFocused: boolean
   /** The signed-in user; events of anyone else never notify. */
   userId: string | null
+  /** The shell's words in the writer's current language. */
+  text: ShellText
 }
 
 export interface JobNotifierOptions {
   isWindowFocused(): boolean
   userId(): string | null
+  /** Read for each notice, so a language changed meanwhile is followed. */
+  text(): ShellText
   show(notice: JobNotice): void
 }
 
@@ -31,17 +36,18 @@ export function noticeFor(event: PushEvent, context: NotifyContext): JobNotice |
   if (event.status !== 'completed' && event.status !== 'failed') return null
   if (context.windowFocused || !context.userId || event.user_id !== context.userId) return null
 
+  const { notices } = context.text
   if (event.status === 'completed') {
     return {
       jobId: event.job_id,
-      title: 'Your story is ready',
-      body: event.message ?? 'Open NarraForge to read it.',
+      title: notices.storyReady,
+      body: event.message ?? notices.storyReadyBody,
     }
   }
   return {
     jobId: event.job_id,
-    title: 'Generation stopped',
-    body: event.message ?? 'Open NarraForge to see what went wrong and resume.',
+    title: notices.generationStopped,
+    body: event.message ?? notices.generationStoppedBody,
   }
 }
 
@@ -52,6 +58,7 @@ export function createJobNotifier(options: JobNotifierOptions): (event: PushEven
     const notice = noticeFor(event, {
       windowFocused: options.isWindowFocused(),
       userId: options.userId(),
+      text: options.text(),
     })
     if (!notice || announced.has(notice.jobId)) return
     announced.add(notice.jobId)

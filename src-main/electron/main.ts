@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { app, Menu, session, shell, type BrowserWindow } from 'electron'
+import type { UiLanguage } from '@shared/contracts/bridge'
 import { createCore, type Core } from '../core/create-core'
 import type { Logger } from '../core/logging/logger'
 import { buildMenuTemplate } from './app-menu'
@@ -10,6 +11,7 @@ import { notifyJobOutcomes } from './notify-job-outcomes'
 import { createSafeStorageSecretStore } from './safe-storage-secret-store'
 import { createPersistentVault } from './session-vault'
 import { createShellLogger } from './shell-logger'
+import { SHELL_TEXT, shellLanguageOf } from './shell-text'
 import { handleStartupFailure, showStartupFailure } from './startup-failure'
 import { utilityProcessSpawner } from './utility-process-worker'
 import { hardenWebContents, secureSession } from './window-security'
@@ -49,30 +51,40 @@ function runApp(): void {
   app
     .whenReady()
     .then(() => start(dataDir, rootLog, log))
-    .catch(showStartupFailure)
+    .catch((error: unknown) => showStartupFailure(error, systemLanguage()))
 }
 
 async function start(dataDir: string, rootLog: Logger, log: Logger): Promise<void> {
+  // The system's language until the renderer reports the writer's choice.
+  let language = systemLanguage()
   secureSession(session.defaultSession, renderer)
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate(process.platform, folderActions(dataDir))),
-  )
+  setMenu(dataDir, language)
 
   const secrets = createSafeStorageSecretStore(dataDir, log)
   try {
     const spawnWorker = utilityProcessSpawner(rootLog.child({ module: 'workers' }))
     core = await createCore({ mode: 'desktop', dataDir, log: rootLog, secrets, spawnWorker })
   } catch (error) {
-    await handleStartupFailure(error, { dataDir, preload: PRELOAD, log, onRecovered: restart })
+    await handleStartupFailure(error, {
+      dataDir,
+      preload: PRELOAD,
+      log,
+      language,
+      onRecovered: restart,
+    })
     return
   }
 
   const vault = createPersistentVault(secrets, log)
   const stateFile = join(dataDir, WINDOW_STATE_FILE)
   mainWindow = openMainWindow({ location: renderer, preload: PRELOAD, stateFile, log })
-  connectBridge(core, mainWindow, vault)
+  connectBridge(core, mainWindow, vault, (chosen) => {
+    if (chosen === language) return
+    language = chosen
+    setMenu(dataDir, language)
+  })
   watchForCrashes(mainWindow, log)
-  notifyJobOutcomes(core.events, mainWindow, vault)
+  notifyJobOutcomes(core.events, mainWindow, vault, () => SHELL_TEXT[language])
 }
 
 /** Must run before `ready` and before the single-instance lock, which is keyed on userData. */
@@ -81,6 +93,16 @@ function configurePaths(): void {
   if (process.env.NARRAFORGE_DATA_DIR) app.setPath('userData', process.env.NARRAFORGE_DATA_DIR)
   if (app.isPackaged)
     process.env.NARRAFORGE_MIGRATIONS_DIR ??= join(process.resourcesPath, 'drizzle')
+}
+
+/** Call after `ready`: Electron knows the locale only from then on. */
+function systemLanguage(): UiLanguage {
+  return shellLanguageOf(app.getLocale())
+}
+
+function setMenu(dataDir: string, language: UiLanguage): void {
+  const template = buildMenuTemplate(process.platform, folderActions(dataDir), SHELL_TEXT[language])
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
 function folderActions(dataDir: string) {

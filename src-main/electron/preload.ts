@@ -7,7 +7,7 @@ import {
   type NarraForgeRecoveryBridge,
 } from '@shared/contracts/recovery'
 
-/** The one bridge the window gets: forward API requests, receive push events. */
+/** The one bridge the window gets: forward API requests, receive push events, tell the language. */
 const bridge: NarraForgeBridge = {
   kind: 'electron',
   request: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.request, request),
@@ -16,6 +16,7 @@ const bridge: NarraForgeBridge = {
     ipcRenderer.on(BRIDGE_CHANNELS.event, handler)
     return () => ipcRenderer.removeListener(BRIDGE_CHANNELS.event, handler)
   },
+  setLanguage: (language) => ipcRenderer.send(BRIDGE_CHANNELS.language, language),
 }
 
 /** The recovery screen's two actions; exposed only in the window started with RECOVERY_FLAG. */

@@ -1,15 +1,19 @@
 import { BrowserWindow } from 'electron'
+import type { UiLanguage } from '@shared/contracts/bridge'
 import { locateMigrations } from '../core/db/migrations'
 import { isAppError } from '../core/errors/app-error'
 import type { Logger } from '../core/logging/logger'
 import { probeDataFolder } from '../core/recovery/probe-data-folder'
 import { openRecoveryWindow } from './recovery/recovery-window'
+import { SHELL_TEXT } from './shell-text'
 
 export interface StartupFailureOptions {
   dataDir: string
   preload: string
   /** The shell's logger: the core's may never have been built. */
   log: Logger
+  /** The system's: these windows open before the renderer could say the writer's choice. */
+  language: UiLanguage
   onRecovered(): void
 }
 
@@ -33,16 +37,18 @@ export async function handleStartupFailure(
       return
     }
   }
-  showStartupFailure(error)
+  showStartupFailure(error, options.language)
 }
 
 /** A plain window with the reason the app could not start. */
-export function showStartupFailure(error: unknown): void {
+export function showStartupFailure(error: unknown, language: UiLanguage): void {
   const message = isAppError(error) ? error.message : String(error)
+  const heading = SHELL_TEXT[language].startupFailure.heading
   const window = new BrowserWindow({ width: 720, height: 480, title: 'NarraForge' })
   const html =
+    `<html lang="${language}">` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
-    `<h1 style="font-family:system-ui">NarraForge could not start</h1><pre style="white-space:pre-wrap">${escapeHtml(message)}</pre>`
+    `<h1 style="font-family:system-ui">${escapeHtml(heading)}</h1><pre style="white-space:pre-wrap">${escapeHtml(message)}</pre>`
   void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
 }
 

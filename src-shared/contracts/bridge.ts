@@ -13,6 +13,10 @@ export const BridgeRequestSchema = z.object({
 })
 export type BridgeRequest = z.input<typeof BridgeRequestSchema>
 
+/** The interface languages; the renderer picks one and tells the main process. */
+export const UiLanguageSchema = z.enum(['en', 'pl'])
+export type UiLanguage = z.infer<typeof UiLanguageSchema>
+
 export interface BridgeResponse {
   status: number
   headers: Record<string, string>
@@ -27,9 +31,12 @@ export interface NarraForgeBridge {
   request(request: BridgeRequest): Promise<BridgeResponse>
   /** Push events for the signed-in user; returns the unsubscribe function. */
   onEvent(listener: (event: PushEvent) => void): () => void
+  /** The writer's interface language, so menus and notifications can follow it. */
+  setLanguage(language: UiLanguage): void
 }
 
 export const BRIDGE_CHANNELS = {
   request: 'narraforge:request',
   event: 'narraforge:event',
+  language: 'narraforge:language',
 } as const

@@ -1,20 +1,27 @@
 import { createHash } from 'node:crypto'
 import type { BackupInfo } from '@shared/contracts/backups'
+import type { UiLanguage } from '@shared/contracts/bridge'
+import { SHELL_TEXT } from '../shell-text'
 
 export interface RecoveryPageInput {
   /** Why the database could not be opened. */
   detail: string
   dataDir: string
   latestBackup: BackupInfo | null
+  language: UiLanguage
 }
 
-/** Runs the chosen action through the recovery bridge and shows its answer. */
+/**
+ * Runs the chosen action through the recovery bridge and shows its answer. Its words come
+ * from the status element's data attribute, so the script, and with it its hash, stays the
+ * same in every language.
+ */
 const SCRIPT = `
 const status = document.getElementById('status')
 const buttons = Array.from(document.querySelectorAll('button'))
 async function run(action) {
   buttons.forEach((b) => { b.disabled = true })
-  status.textContent = 'Working…'
+  status.textContent = status.dataset.working
   const result = await window.narraforgeRecovery[action]()
   status.textContent = result.message
   if (!result.ok) buttons.forEach((b) => { b.disabled = b.dataset.unavailable === 'true' })
@@ -28,16 +35,17 @@ const CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-$
 
 /** The recovery screen as one self-contained page, loaded from a data: URL. */
 export function renderRecoveryPage(input: RecoveryPageInput): string {
+  const text = SHELL_TEXT[input.language].recoveryPage
   const backup = input.latestBackup
   const backupLine = backup
-    ? `The newest backup is from ${escapeHtml(formatDate(backup.created_at))} (${escapeHtml(backup.reason)}).`
-    : 'There are no backups in the data folder.'
+    ? text.latestBackup(escapeHtml(formatDate(backup.created_at)), escapeHtml(backup.reason))
+    : escapeHtml(text.noBackups)
   return `<!doctype html>
-<html lang="en">
+<html lang="${input.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
-<title>NarraForge — recovery</title>
+<title>${escapeHtml(text.title)}</title>
 <style>
   body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem 2.5rem; color: #222; }
   pre { white-space: pre-wrap; background: #f4f1ec; padding: .75rem; border-radius: 6px; }
@@ -46,14 +54,13 @@ export function renderRecoveryPage(input: RecoveryPageInput): string {
 </style>
 </head>
 <body>
-<h1>NarraForge could not open your library</h1>
-<p>The database in <code>${escapeHtml(input.dataDir)}</code> could not be read:</p>
+<h1>${escapeHtml(text.heading)}</h1>
+<p>${text.databaseUnreadable(`<code>${escapeHtml(input.dataDir)}</code>`)}</p>
 <pre>${escapeHtml(input.detail)}</pre>
-<p>${backupLine} Neither choice deletes anything: the damaged database is moved to the
-<code>replaced</code> folder inside the data folder.</p>
-<button id="restore"${backup ? '' : ' disabled data-unavailable="true"'}>Restore the latest backup</button>
-<button id="fresh">Start fresh, keeping the old data aside</button>
-<p id="status" role="status"></p>
+<p>${backupLine} ${text.nothingDeleted('<code>replaced</code>')}</p>
+<button id="restore"${backup ? '' : ' disabled data-unavailable="true"'}>${escapeHtml(text.restore)}</button>
+<button id="fresh">${escapeHtml(text.startFresh)}</button>
+<p id="status" role="status" data-working="${escapeHtml(text.working)}"></p>
 <script>${SCRIPT}</script>
 </body>
 </html>`

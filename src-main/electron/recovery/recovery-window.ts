@@ -1,4 +1,5 @@
 import { BrowserWindow } from 'electron'
+import type { UiLanguage } from '@shared/contracts/bridge'
 import type { RecoveryResult } from '@shared/contracts/recovery'
 import { RECOVERY_FLAG } from '@shared/contracts/recovery'
 import { listBackupFiles } from '../../core/backups/backup-files'
@@ -7,6 +8,7 @@ import type { Logger } from '../../core/logging/logger'
 import { restoreLatest, startFresh } from '../../core/recovery/recovery-actions'
 import { securePreferences } from '../app-window'
 import { connectRecoveryBridge } from '../ipc-bridge'
+import { SHELL_TEXT } from '../shell-text'
 import { renderRecoveryPage } from './recovery-page'
 
 export interface RecoveryWindowOptions {
@@ -15,6 +17,8 @@ export interface RecoveryWindowOptions {
   detail: string
   preload: string
   log: Logger
+  /** The system's, as no renderer has run to say the writer's choice. */
+  language: UiLanguage
   /** Called once an action succeeded; the app restarts on the repaired folder. */
   onRecovered(): void
 }
@@ -24,11 +28,12 @@ export interface RecoveryWindowOptions {
  * backup, or start with an empty library. Both keep the damaged database in `replaced/`.
  */
 export function openRecoveryWindow(options: RecoveryWindowOptions): BrowserWindow {
-  const { dataDir, log } = options
+  const { dataDir, log, language } = options
+  const text = SHELL_TEXT[language]
   const window = new BrowserWindow({
     width: 760,
     height: 560,
-    title: 'NarraForge — recovery',
+    title: text.recoveryPage.title,
     webPreferences: securePreferences(options.preload, { additionalArguments: [RECOVERY_FLAG] }),
   })
 
@@ -43,18 +48,18 @@ export function openRecoveryWindow(options: RecoveryWindowOptions): BrowserWindo
       log.error({ err: error, action: name }, 'recovery action failed')
       return {
         ok: false,
-        message: isAppError(error) ? error.message : 'That did not work; the log has the details.',
+        message: isAppError(error) ? error.message : text.recoveryResult.failed,
       }
     }
   }
   connectRecoveryBridge(window, {
     restoreLatest: run('restore-latest', async () => {
       const outcome = await restoreLatest(dataDir)
-      return `Restored ${outcome.restored}. The damaged database is in ${outcome.replaced ?? 'no folder (there was none)'}. Restarting…`
+      return text.recoveryResult.restored(outcome.restored, outcome.replaced)
     }),
     startFresh: run('start-fresh', async () => {
       const outcome = await startFresh(dataDir)
-      return `The old database is in ${outcome.replaced ?? 'no folder (there was none)'}. Restarting with an empty library…`
+      return text.recoveryResult.startedFresh(outcome.replaced)
     }),
   })
 
@@ -62,6 +67,7 @@ export function openRecoveryWindow(options: RecoveryWindowOptions): BrowserWindo
     detail: options.detail,
     dataDir,
     latestBackup: listBackupFiles(dataDir)[0] ?? null,
+    language,
   })
   void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
   return window

@@ -17,6 +17,7 @@ describe('ipc transport', () => {
         }
       },
       onEvent: () => () => {},
+      setLanguage: () => {},
     }
     const transport = createIpcTransport(bridge)
     const response = await transport.send({
