@@ -37,7 +37,21 @@ export default defineConfig({
     plugins: [react()],
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') },
+        output: {
+          // React and its kin change far less often than the app: a chunk of their own, so a
+          // browser-mode update reloads only the app's code. Charts stay with the usage screen.
+          codeSplitting: {
+            groups: [
+              {
+                name: 'react',
+                test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
+              },
+            ],
+          },
+        },
+      },
     },
   },
 })

@@ -1,26 +1,37 @@
-import { lazy, Suspense } from 'react'
 import { Route, Routes } from 'react-router'
 import { useAuthSession } from './api/auth-session'
 import { AuthScreen } from './features/auth/AuthScreen'
 import { DashboardScreen } from './features/dashboard/DashboardScreen'
-import { NewGenerationScreen } from './features/generate/NewGenerationScreen'
-import { HealthScreen } from './features/health/HealthScreen'
-import { JobScreen } from './features/jobs/JobScreen'
-import { JobsScreen } from './features/jobs/JobsScreen'
-import { EditorScreen } from './features/narratives/EditorScreen'
-import { NarrativesScreen } from './features/narratives/NarrativesScreen'
-import { ReaderScreen } from './features/narratives/ReaderScreen'
-import { ProjectsScreen } from './features/projects/ProjectsScreen'
-import { SettingsScreen } from './features/settings/SettingsScreen'
 import { AppShell } from './features/shell/AppShell'
+import { lazyScreen } from './features/shell/lazy-screen'
 import { NotFoundScreen } from './features/shell/NotFoundScreen'
 import { useAppliedTheme } from './features/shell/useAppliedTheme'
 import { LoadingState } from './ui/Spinner'
 import { Toaster } from './ui/Toaster'
 
-// The chart library is the largest dependency; only the usage screen needs it.
-const UsageScreen = lazy(() =>
-  import('./features/usage/UsageScreen').then((module) => ({ default: module.UsageScreen })),
+// Every screen but the dashboard loads on first visit; the usage screen's chart library is
+// the largest dependency of all.
+const ProjectsScreen = lazyScreen(
+  () => import('./features/projects/ProjectsScreen'),
+  'ProjectsScreen',
+)
+const NewGenerationScreen = lazyScreen(
+  () => import('./features/generate/NewGenerationScreen'),
+  'NewGenerationScreen',
+)
+const JobsScreen = lazyScreen(() => import('./features/jobs/JobsScreen'), 'JobsScreen')
+const JobScreen = lazyScreen(() => import('./features/jobs/JobScreen'), 'JobScreen')
+const NarrativesScreen = lazyScreen(
+  () => import('./features/narratives/NarrativesScreen'),
+  'NarrativesScreen',
+)
+const ReaderScreen = lazyScreen(() => import('./features/narratives/ReaderScreen'), 'ReaderScreen')
+const EditorScreen = lazyScreen(() => import('./features/narratives/EditorScreen'), 'EditorScreen')
+const UsageScreen = lazyScreen(() => import('./features/usage/UsageScreen'), 'UsageScreen')
+const HealthScreen = lazyScreen(() => import('./features/health/HealthScreen'), 'HealthScreen')
+const SettingsScreen = lazyScreen(
+  () => import('./features/settings/SettingsScreen'),
+  'SettingsScreen',
 )
 
 /** The table of contents: who is signed in decides between the sign-in screen and the app. */
@@ -53,14 +64,7 @@ function SignedInRoutes() {
         <Route path="narratives" element={<NarrativesScreen />} />
         <Route path="narratives/:narrativeId" element={<ReaderScreen />} />
         <Route path="narratives/:narrativeId/edit" element={<EditorScreen />} />
-        <Route
-          path="usage"
-          element={
-            <Suspense fallback={<LoadingState />}>
-              <UsageScreen />
-            </Suspense>
-          }
-        />
+        <Route path="usage" element={<UsageScreen />} />
         <Route path="health" element={<HealthScreen />} />
         <Route path="settings" element={<SettingsScreen />} />
         <Route path="*" element={<NotFoundScreen />} />

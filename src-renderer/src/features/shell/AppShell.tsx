@@ -1,7 +1,8 @@
-import { useEffect, useRef, type MouseEvent } from 'react'
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
+import { LoadingState } from '../../ui/Spinner'
 import { Sidebar } from './Sidebar'
 import { TopBar } from './TopBar'
 import { useLiveUpdates } from './useLiveUpdates'
@@ -40,7 +41,9 @@ export function AppShell() {
         <TopBar />
         <main id="main" ref={main} className="shell__main" tabIndex={-1}>
           <ErrorBoundary key={pathname}>
-            <Outlet />
+            <Suspense fallback={<LoadingState />}>
+              <Outlet />
+            </Suspense>
           </ErrorBoundary>
         </main>
       </div>
