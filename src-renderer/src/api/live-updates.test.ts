@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query'
-import { describe, expect, it } from 'vitest'
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { describe, expect, it, vi } from 'vitest'
 import type { Page } from '@shared/contracts/common'
 import type { Readiness } from '@shared/contracts/health'
 import type { Job, JobStatusResponse } from '@shared/contracts/jobs'
@@ -91,6 +91,70 @@ describe('push events into the cache', () => {
     ])
     const status = client.getQueryData<JobStatusResponse>(jobKeys.status(JOB_ID))
     expect(status?.completed_stages).toEqual(['brief', 'world'])
+  })
+
+  it('refetches a finished job even while an earlier status request is still on its way', async () => {
+    const client = new QueryClient()
+    const answers: Array<(status: JobStatusResponse) => void> = []
+    const observer = new QueryObserver(client, {
+      queryKey: jobKeys.status(JOB_ID),
+      queryFn: () => new Promise<JobStatusResponse>((resolve) => answers.push(resolve)),
+    })
+    const unsubscribe = observer.subscribe(() => {})
+    const status = (value: JobStatusResponse['status']) =>
+      ({ job_id: JOB_ID, status: value, completed_stages: [], stage_costs: [] }) as never
+
+    // The first request was read while the job ran; its answer arrives after the job ended.
+    applyPushEvent(client, {
+      type: 'job.progress',
+      ...base,
+      status: 'completed',
+      stage: null,
+      progress: 1,
+      cost_usd: 0.3,
+      eta_s: null,
+    })
+    answers[0]!(status('running'))
+    await vi.waitFor(() => expect(answers).toHaveLength(2))
+    answers[1]!(status('completed'))
+
+    await vi.waitFor(() =>
+      expect(client.getQueryData<JobStatusResponse>(jobKeys.status(JOB_ID))?.status).toBe(
+        'completed',
+      ),
+    )
+    unsubscribe()
+  })
+
+  it('fetches final costs of a finished job even when its row already said it ended', async () => {
+    const client = seeded()
+    client.setQueryData<Job>(
+      jobKeys.detail(JOB_ID),
+      (job) => job && { ...job, status: 'completed' },
+    )
+    let fetches = 0
+    const observer = new QueryObserver(client, {
+      queryKey: jobKeys.status(JOB_ID),
+      queryFn: () => {
+        fetches += 1
+        return Promise.resolve({ job_id: JOB_ID, status: 'completed' } as JobStatusResponse)
+      },
+      staleTime: Infinity,
+    })
+    const unsubscribe = observer.subscribe(() => {})
+
+    applyPushEvent(client, {
+      type: 'job.progress',
+      ...base,
+      status: 'completed',
+      stage: null,
+      progress: 1,
+      cost_usd: 0.3,
+      eta_s: null,
+    })
+
+    await vi.waitFor(() => expect(fetches).toBe(1))
+    unsubscribe()
   })
 
   it('collects streamed prose even before the job page opens', () => {

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query'
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { Page } from '@shared/contracts/common'
 import type { PushEvent } from '@shared/contracts/events'
 import type { Readiness } from '@shared/contracts/health'
@@ -64,10 +64,12 @@ function applyProgress(client: QueryClient, event: EventOf<'job.progress'>): voi
     jobKeys.status(event.job_id),
     (status) => status && { ...status, ...changes, eta_s: event.eta_s },
   )
-  if (before === event.status) return
+  // The end is refetched even when the job row already says so: the status query may not.
+  const finished = FINISHED.has(event.status)
+  if (before === event.status && !finished) return
 
-  void client.invalidateQueries({ queryKey: jobKeys.lists })
-  if (FINISHED.has(event.status)) {
+  refetchAfter(client, jobKeys.lists)
+  if (finished) {
     // A finished job has a narrative, final costs and counts against the month.
     for (const queryKey of [
       jobKeys.detail(event.job_id),
@@ -77,7 +79,7 @@ function applyProgress(client: QueryClient, event: EventOf<'job.progress'>): voi
       authKeys.me,
       usageKeys.all,
     ]) {
-      void client.invalidateQueries({ queryKey })
+      refetchAfter(client, queryKey)
     }
   }
 }
@@ -98,8 +100,7 @@ function applyStage(client: QueryClient, event: EventOf<'job.stage'>): void {
   }
   client.setQueryData<Job>(jobKeys.detail(event.job_id), update)
   client.setQueryData<JobStatusResponse>(jobKeys.status(event.job_id), update)
-  if (event.state !== 'started')
-    void client.invalidateQueries({ queryKey: jobKeys.status(event.job_id) })
+  if (event.state !== 'started') refetchAfter(client, jobKeys.status(event.job_id))
 }
 
 /** One model call's cost: added to its stage (tokens arrive with the next status fetch). */
@@ -123,4 +124,13 @@ function applyCost(client: QueryClient, event: EventOf<'job.cost'>): void {
     jobKeys.detail(event.job_id),
     (job) => job && { ...job, actual_cost_usd: event.total_cost_usd },
   )
+}
+
+/**
+ * Fetches again what an event made stale. A request already on its way was answered before
+ * the event, and react-query would let a first load (one with no data yet) finish instead of
+ * starting anew; its older answer would then stand for good. So it is cancelled first.
+ */
+function refetchAfter(client: QueryClient, queryKey: QueryKey): void {
+  void client.cancelQueries({ queryKey }).then(() => client.invalidateQueries({ queryKey }))
 }
