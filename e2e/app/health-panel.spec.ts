@@ -1,10 +1,22 @@
 import { expect, test } from '@playwright/test'
 import { register, snap } from '../support/app-steps'
-import { makeDataDir, startModelServer, startServer, type Running } from '../support/processes'
+import {
+  attachOnFailure,
+  makeDataDir,
+  startModelServer,
+  startServer,
+  type Running,
+} from '../support/processes'
 
 let models: Running | undefined
 let app: Running | undefined
 const data = makeDataDir()
+
+// Playwright reads fixtures from the first parameter and insists on a destructuring pattern.
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(async ({}, testInfo) => {
+  await attachOnFailure(testInfo, { app, models }, data.dir)
+})
 
 test.afterAll(async () => {
   await app?.stop()

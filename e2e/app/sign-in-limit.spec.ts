@@ -1,9 +1,15 @@
 import { expect, test } from '@playwright/test'
 import { snap } from '../support/app-steps'
-import { makeDataDir, startServer, type Running } from '../support/processes'
+import { attachOnFailure, makeDataDir, startServer, type Running } from '../support/processes'
 
 let app: Running | undefined
 const data = makeDataDir()
+
+// Playwright reads fixtures from the first parameter and insists on a destructuring pattern.
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(async ({}, testInfo) => {
+  await attachOnFailure(testInfo, { app }, data.dir)
+})
 
 test.afterAll(async () => {
   await app?.stop()

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { register, runEpubcheck, snap } from '../support/app-steps'
-import { makeDataDir, startModelServer, startServer, type Running } from '../support/processes'
+import {
+  attachOnFailure,
+  makeDataDir,
+  startModelServer,
+  startServer,
+  type Running,
+} from '../support/processes'
 
 let models: Running | undefined
 let app: Running | undefined
@@ -15,6 +21,12 @@ test.beforeAll(async () => {
     OPENAI_BASE_URL: `${models.url}/v1`,
     RATE_LIMIT_ENABLED: 'false',
   })
+})
+
+// Playwright reads fixtures from the first parameter and insists on a destructuring pattern.
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(async ({}, testInfo) => {
+  await attachOnFailure(testInfo, { app, models }, data.dir)
 })
 
 test.afterAll(async () => {

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { TestInfo } from '@playwright/test'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -101,4 +102,24 @@ export async function startModelServer(latencyMs = 5, port = '0'): Promise<Runni
     ],
     /model-server listening on (http:\/\/\S+)/,
   )
+}
+
+/**
+ * On a failed test, attaches what the given processes printed and the data folder's logs, so
+ * a failure on CI can be read without rerunning it.
+ */
+export async function attachOnFailure(
+  testInfo: TestInfo,
+  processes: Record<string, Running | undefined>,
+  dataDir?: string,
+): Promise<void> {
+  if (testInfo.status === testInfo.expectedStatus) return
+  for (const [name, running] of Object.entries(processes)) {
+    if (running) await testInfo.attach(`${name}-output`, { body: running.output() })
+  }
+  const logs = dataDir ? join(dataDir, 'logs') : undefined
+  if (!logs || !existsSync(logs)) return
+  for (const file of readdirSync(logs)) {
+    await testInfo.attach(`log-${file}`, { path: join(logs, file) })
+  }
 }
