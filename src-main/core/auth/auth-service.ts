@@ -22,6 +22,11 @@ import {
 import { hashPassword, verifyPassword } from './passwords'
 import { ACCESS_TOKEN_SECONDS, hashToken, type TokenIssuer } from './tokens'
 
+interface SignedPair {
+  row: typeof refreshTokens.$inferInsert
+  response: AuthResponse
+}
+
 export interface AuthServiceDeps {
   db: Database
   tokens: TokenIssuer
@@ -62,10 +67,16 @@ export class AuthService {
   /**
    * Exchanges a refresh token for a new pair. A token that was already exchanged means a copy
    * is in someone else's hands, so its whole family is revoked and both holders must sign in.
+   * The successor is stored in the same transaction that marks its parent rotated: were it
+   * stored after, a concurrent replay could revoke the family before it existed and leave it
+   * valid.
    */
   async refresh(token: string): Promise<AuthResponse> {
     const { db, tokens, now } = this.deps
     const claims = await tokens.verifyRefresh(token)
+    const user = await loadUser(db, claims.sub, now())
+    // Signed before the transaction opens: PGlite runs one at a time, so only SQL waits inside.
+    const next = await this.signPair(user, claims.fam)
 
     const outcome = await db.transaction(async (tx) => {
       const [row] = await tx
@@ -73,19 +84,21 @@ export class AuthService {
         .from(refreshTokens)
         .where(eq(refreshTokens.tokenHash, hashToken(token)))
         .for('update')
-      if (!row || row.id !== claims.jti) return { kind: 'unknown' as const }
-      if (row.revokedAt) return { kind: 'revoked' as const }
+      if (!row || row.id !== claims.jti || row.familyId !== claims.fam) return 'unknown' as const
+      if (row.revokedAt) return 'revoked' as const
       if (row.rotatedAt) {
         await revokeFamily(tx, row.familyId, now())
-        return { kind: 'reused' as const, familyId: row.familyId }
+        return 'reused' as const
       }
+      if (!user.isActive) return 'disabled' as const
       await tx.update(refreshTokens).set({ rotatedAt: now() }).where(eq(refreshTokens.id, row.id))
-      return { kind: 'rotated' as const, familyId: row.familyId }
+      await tx.insert(refreshTokens).values(next.row)
+      return 'rotated' as const
     })
 
-    if (outcome.kind === 'reused') {
+    if (outcome === 'reused') {
       this.deps.log.warn(
-        { user_id: claims.sub, family: outcome.familyId },
+        { user_id: claims.sub, family: claims.fam },
         'refresh token reused; family revoked',
       )
       throw new AppError(
@@ -93,12 +106,10 @@ export class AuthService {
         'This session was ended because its token was used twice; sign in again',
       )
     }
-    if (outcome.kind !== 'rotated')
+    if (outcome === 'disabled') throw new AppError('forbidden', 'This account is disabled')
+    if (outcome !== 'rotated')
       throw new AppError('unauthenticated', 'Invalid or expired refresh token')
-
-    const user = await loadUser(db, claims.sub, now())
-    if (!user.isActive) throw new AppError('forbidden', 'This account is disabled')
-    return this.issuePair(user, outcome.familyId)
+    return next.response
   }
 
   /** Ends the session the refresh token belongs to. */
@@ -119,27 +130,32 @@ export class AuthService {
     return toUserDto(await loadUser(this.deps.db, userId, this.deps.now()))
   }
 
-  private startSession(user: UserRow): Promise<AuthResponse> {
-    return this.issuePair(user, randomUUID())
+  private async startSession(user: UserRow): Promise<AuthResponse> {
+    const pair = await this.signPair(user, randomUUID())
+    await this.deps.db.insert(refreshTokens).values(pair.row)
+    return pair.response
   }
 
-  private async issuePair(user: UserRow, familyId: string): Promise<AuthResponse> {
-    const { tokens, db } = this.deps
+  /** Signs an access and a refresh token; the caller stores `row` so the refresh token counts. */
+  private async signPair(user: UserRow, familyId: string): Promise<SignedPair> {
+    const { tokens } = this.deps
     const access = await tokens.signAccess(user.id, user.tier)
     const refresh = await tokens.signRefresh(user.id, familyId)
-    await db.insert(refreshTokens).values({
-      id: refresh.claims.jti,
-      userId: user.id,
-      familyId,
-      tokenHash: hashToken(refresh.token),
-      expiresAt: new Date(refresh.claims.exp * 1000),
-    })
     return {
-      access_token: access,
-      refresh_token: refresh.token,
-      token_type: 'bearer',
-      expires_in: ACCESS_TOKEN_SECONDS,
-      user: toUserDto(user),
+      row: {
+        id: refresh.claims.jti,
+        userId: user.id,
+        familyId,
+        tokenHash: hashToken(refresh.token),
+        expiresAt: new Date(refresh.claims.exp * 1000),
+      },
+      response: {
+        access_token: access,
+        refresh_token: refresh.token,
+        token_type: 'bearer',
+        expires_in: ACCESS_TOKEN_SECONDS,
+        user: toUserDto(user),
+      },
     }
   }
 }

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { sign } from 'hono/jwt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, signUp, STRONG_PASSWORD, uniqueIp, type Writer } from '../../testing/api-client'
-import { createTestCore, type TestCore } from '../../testing/test-core'
-import { users } from '../db/schema'
+import { createTestCore, TEST_JWT_SECRET, type TestCore } from '../../testing/test-core'
+import { refreshTokens, users } from '../db/schema'
+import { hashToken } from './tokens'
 
 let core: TestCore
 beforeAll(async () => {
@@ -85,7 +87,40 @@ describe('access tokens', () => {
     expect((await me(writer.auth.refresh_token)).status).toBe(401)
     expect((await refresh(writer.token)).status).toBe(401)
   })
+
+  it('are refused by /refresh on their type claim alone, even when stored as a refresh token', async () => {
+    const writer = await signUp(core)
+    const asAccess = await storedRefreshToken(writer, 'access')
+    const asRefresh = await storedRefreshToken(writer, 'refresh')
+
+    const refused = await refresh(asAccess)
+    const accepted = await refresh(asRefresh)
+
+    expect(refused.status).toBe(401)
+    expect(refused.json.detail).toBe('Could not validate credentials')
+    expect(accepted.status).toBe(200)
+  })
 })
+
+/**
+ * Signs a token carrying every refresh claim but the given type, and stores its hash the way a
+ * sign-in stores a refresh token, so only the type claim can tell it apart.
+ */
+async function storedRefreshToken(writer: Writer, type: 'access' | 'refresh'): Promise<string> {
+  const iat = Math.floor(core.clock.now().getTime() / 1000)
+  const jti = randomUUID()
+  const fam = randomUUID()
+  const claims = { sub: writer.auth.user.id, tier: 'free', type, jti, fam, iat, exp: iat + 600 }
+  const token = await sign(claims, TEST_JWT_SECRET, 'HS256')
+  await core.db.insert(refreshTokens).values({
+    id: jti,
+    userId: writer.auth.user.id,
+    familyId: fam,
+    tokenHash: hashToken(token),
+    expiresAt: new Date((iat + 600) * 1000),
+  })
+  return token
+}
 
 describe('refresh tokens', () => {
   it('rotate: a refresh returns a new pair whose access token works', async () => {
@@ -109,6 +144,22 @@ describe('refresh tokens', () => {
 
     const successor = await refresh(rotated.json.refresh_token)
     expect(successor.status).toBe(401)
+  })
+
+  it('leave no successor alive when one token is refreshed twice at the same moment', async () => {
+    const writer = await signUp(core)
+
+    const [first, second] = await Promise.all([
+      refresh(writer.auth.refresh_token),
+      refresh(writer.auth.refresh_token),
+    ])
+
+    const successors = [first, second]
+      .filter((res) => res.status === 200)
+      .map((res) => res.json.refresh_token as string)
+    expect(successors).toHaveLength(1)
+    for (const successor of successors) expect((await refresh(successor)).status).toBe(401)
+    expect((await refresh(writer.auth.refresh_token)).status).toBe(401)
   })
 
   it('stop working after logout', async () => {
