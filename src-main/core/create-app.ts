@@ -14,7 +14,7 @@ import { APP_VERSION } from './version'
 export interface AppAssembly {
   settings: Settings
   log: Logger
-  /** Rate limiting, applied before anything else touches the request. */
+  /** Rate limiting, applied before anything else looks at the request's body. */
   rateLimit: MiddlewareHandler<AppEnv>
   /** Admits only signed-in users. */
   requireAuth: MiddlewareHandler<AppEnv>
@@ -26,7 +26,7 @@ export interface AppAssembly {
 
 /**
  * Assembles the HTTP application: the same middleware chain serves IPC and HTTP requests
- * (request id → CORS → body limit → rate limit → auth → validation → handler → errors).
+ * (request id → CORS → rate limit → body limit → auth → validation → handler → errors).
  */
 export function createApp(parts: AppAssembly): OpenAPIHono<AppEnv> {
   const { settings } = parts
@@ -41,6 +41,9 @@ export function createApp(parts: AppAssembly): OpenAPIHono<AppEnv> {
       cors({ origin: settings.CORS_ORIGINS, credentials: true, exposeHeaders: EXPOSED }),
     )
   }
+  // Counted before the body limit, so an oversized request is counted and its 413 carries the
+  // X-RateLimit-* headers like any other answer.
+  app.use('/api/*', parts.rateLimit)
   // A project file carries every version of every narrative, so imports get their own limit.
   const limitBody = (maxSize: number, name: string) =>
     bodyLimit({
@@ -57,7 +60,6 @@ export function createApp(parts: AppAssembly): OpenAPIHono<AppEnv> {
   app.use('/api/*', (c, next) =>
     c.req.path === '/api/projects/import' ? importLimit(c, next) : bodyLimitOf(c, next),
   )
-  app.use('/api/*', parts.rateLimit)
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   api.onError(handleError)

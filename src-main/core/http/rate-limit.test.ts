@@ -127,23 +127,66 @@ describe('the client address', () => {
     expect(spoofed.status).toBe(429)
   })
 
-  it('counts by the first X-Forwarded-For address behind a trusted proxy', async () => {
+  it('counts by the address our proxy appended, the last in X-Forwarded-For', async () => {
     const proxied = await createTestCore({ env: { TRUSTED_PROXY: 'true' } })
     try {
       const { user } = await registerUser(proxied)
       const proxy = uniqueIp()
+      // The client writes whatever it likes before the proxy's entry, a new value every time.
       for (let i = 0; i < 5; i++) {
-        const res = await login(proxied, user.email, { ip: proxy, xff: '203.0.113.9, 10.9.9.9' })
-        expect(res.status).toBe(200)
+        const xff = `198.51.100.${i}, 203.0.113.9`
+        expect((await login(proxied, user.email, { ip: proxy, xff })).status).toBe(200)
       }
 
-      const sameClient = await login(proxied, user.email, { ip: proxy, xff: '203.0.113.9' })
-      const otherClient = await login(proxied, user.email, { ip: proxy, xff: '198.51.100.7' })
+      const spoofed = await login(proxied, user.email, { ip: proxy, xff: '192.0.2.1, 203.0.113.9' })
+      const otherClient = await login(proxied, user.email, { ip: proxy, xff: '203.0.113.10' })
 
-      expect(sameClient.status).toBe(429)
+      expect(spoofed.status).toBe(429)
       expect(otherClient.status).toBe(200)
     } finally {
       await proxied.dispose()
+    }
+  })
+})
+
+describe('the window', () => {
+  it('slides: requests count for a full minute from when they were made, not per clock minute', async () => {
+    const { user } = await registerUser(core)
+    const ip = uniqueIp()
+    // Forty seconds into a clock minute, so a fixed per-minute window would reset half-way.
+    core.clock.set(new Date('2026-03-16T08:00:40Z'))
+    for (let i = 0; i < 5; i++) {
+      expect((await login(core, user.email, { ip })).status).toBe(200)
+    }
+
+    core.clock.advance(30_000)
+    const refused = await login(core, user.email, { ip })
+
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBe(30)
+    core.clock.advance(30_000)
+    expect((await login(core, user.email, { ip })).status).toBe(200)
+  })
+})
+
+describe('an oversized body', () => {
+  it('is counted, and its 413 carries the X-RateLimit-* headers', async () => {
+    const small = await createTestCore({ env: { MAX_BODY_BYTES: '2048' } })
+    try {
+      const writer = await signUp(small)
+      const before = await writer.call('GET', '/api/projects')
+
+      const tooLarge = await writer.call('POST', '/api/projects', {
+        body: { name: 'Too long', description: 'x'.repeat(3000) },
+      })
+
+      expect(tooLarge.status).toBe(413)
+      expect(tooLarge.headers.get('x-ratelimit-limit')).toBe('60')
+      const remainingBefore = Number(before.headers.get('x-ratelimit-remaining'))
+      expect(Number(tooLarge.headers.get('x-ratelimit-remaining'))).toBe(remainingBefore - 1)
+      expect(tooLarge.headers.get('x-ratelimit-reset')).toMatch(/^\d+$/)
+    } finally {
+      await small.dispose()
     }
   })
 })

@@ -64,12 +64,14 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
 
 /**
  * Who is asking: the window over IPC, else the socket's address. `X-Forwarded-For` is only
- * believed behind a proxy we were told to trust; anyone can send the header.
+ * believed behind a proxy we were told to trust, and then only its last entry: a proxy appends
+ * the address it saw, while everything to the left of it came from the client, who can write
+ * anything there to get a fresh counter.
  */
 export function clientKeyOf(c: Context<AppEnv>, trustProxy: boolean): string {
   if (c.env?.ipcClient) return `ipc:${c.env.ipcClient}`
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
     if (forwarded) return `ip:${forwarded}`
   }
   return `ip:${c.env?.incoming?.socket?.remoteAddress ?? 'local'}`
