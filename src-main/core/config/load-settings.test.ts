@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -69,17 +70,60 @@ describe('the JWT secret', () => {
     ['changeme', 'changeme'],
     ['secret', 'secret'],
     ['your-secret-key', 'your-secret-key'],
+  ])('refuses %s, which is short anyway', (_name, secret) => {
+    const problems = problemsOf({ JWT_SECRET_KEY: secret })
+
+    expect(problems).toEqual([expect.stringMatching(/^JWT_SECRET_KEY has \d+ characters/)])
+  })
+
+  it.each([
+    ['changeme padded to length', 'changeme-Xk29vLq8Pz4Rt7Wm1Nc5Bd3Fg6Hj0Ys'],
+    ['secret padded to length', 'secret_Xk29vLq8Pz4Rt7Wm1Nc5Bd3Fg6Hj0Ys'],
+    ['your-secret-key padded to length', 'your-secret-key-Xk29vLq8Pz4Rt7Wm1Nc5Bd3F'],
+    ['a shouted placeholder', 'CHANGEME_IN_PRODUCTION_Xk29vLq8Pz4Rt7Wm'],
     [
       'the predecessor’s 50-character placeholder',
       'change-this-secret-key-in-production-min-32-chars',
     ],
-    ['one character repeated', 'a'.repeat(40)],
-    ['two characters alternating', 'ab'.repeat(24)],
-  ])('refuses %s', (_name, secret) => {
+  ])('refuses %s as a known placeholder, not for its length', (_name, secret) => {
+    expect(secret.length).toBeGreaterThanOrEqual(32)
+
     const problems = problemsOf({ JWT_SECRET_KEY: secret })
 
-    expect(problems).toHaveLength(1)
-    expect(problems[0]).toMatch(/^JWT_SECRET_KEY /)
+    expect(problems).toEqual([expect.stringMatching(/^JWT_SECRET_KEY is a known placeholder/)])
+  })
+
+  it.each([
+    ['one character repeated', 'a'.repeat(40), /too few distinct/],
+    ['two characters alternating', 'ab'.repeat(24), /too few distinct/],
+    ['a ten-letter unit repeated', 'abcdefghijabcdefghijabcdefghijab', /repeats a 10-character/],
+    ['the digits counted over and over', '0123456789012345678901234567890123', /repeats/],
+    ['the keyboard rows in order', 'qwertyuiopasdfghjklzxcvbnm123456', /runs such as/],
+    ['the alphabet', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef', /runs such as/],
+    [
+      'a random head with the alphabet behind it',
+      'Xk29vLq8Pz4R-abcdefghijklmnopqrst',
+      /runs such as/,
+    ],
+    ['a keyboard walk backwards', 'poiuytrewqlkjhgfdsamnbvcxz098765', /runs such as/],
+  ])('refuses %s as too predictable', (_name, secret, reason) => {
+    expect(secret.length).toBeGreaterThanOrEqual(32)
+
+    const problems = problemsOf({ JWT_SECRET_KEY: secret })
+
+    expect(problems).toEqual([expect.stringMatching(/^JWT_SECRET_KEY is too predictable/)])
+    expect(problems[0]).toMatch(reason)
+  })
+
+  it.each([
+    ['openssl rand -hex 32', () => randomBytes(32).toString('hex')],
+    ['48 random bytes in base64url', () => randomBytes(48).toString('base64url')],
+    ['openssl rand -base64 32', () => randomBytes(32).toString('base64')],
+  ])('accepts what %s prints', (_name, generate) => {
+    for (let i = 0; i < 20; i++) {
+      const secret = generate()
+      expect(findJwtSecretProblem(secret), secret).toBeNull()
+    }
   })
 
   it('knows the predecessor’s placeholder is long enough, and refuses it anyway', () => {
