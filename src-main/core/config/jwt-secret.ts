@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { SECRETS_FOLDER } from '../secrets/file-secret-store'
+import type { SecretStore } from '../secrets/secret-store'
+
+/** The generated secret's name in the secret store. */
+export const JWT_SECRET_NAME = 'jwt-signing-key'
+/** Where versions before the secret store wrote it, as plain text. */
+const LEGACY_JWT_SECRET_FILE = 'jwt-secret'
 
 const MIN_LENGTH = 32
 /** Shannon estimate over the characters used; 32 random hex characters score about 120. */
@@ -58,17 +65,19 @@ export function findJwtSecretProblem(secret: string): string | null {
 }
 
 /**
- * Reads the generated secret from the data folder, creating it on first run. The file is
- * readable by its owner only.
+ * The secret generated for this data folder, kept in the secret store (the OS keychain on the
+ * desktop, an owner-only file elsewhere) and created on first run. Folders from before the
+ * store kept it as a plain file; that value is moved into the store, so sessions survive.
  */
-export function loadOrCreateJwtSecret(dataDir: string): string {
-  const file = join(dataDir, 'secrets', 'jwt-secret')
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+export function loadOrCreateJwtSecret(store: SecretStore, dataDir: string): string {
+  const stored = store.get(JWT_SECRET_NAME)?.trim()
+  if (stored) return stored
 
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
-  const secret = randomBytes(48).toString('base64url')
-  writeFileSync(file, secret, { mode: 0o600 })
-  chmodSync(file, 0o600)
+  const legacy = join(dataDir, SECRETS_FOLDER, LEGACY_JWT_SECRET_FILE)
+  const previous = existsSync(legacy) ? readFileSync(legacy, 'utf8').trim() : ''
+  const secret = previous || randomBytes(48).toString('base64url')
+  store.set(JWT_SECRET_NAME, secret)
+  rmSync(legacy, { force: true })
   return secret
 }
 

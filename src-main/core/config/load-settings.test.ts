@@ -1,11 +1,21 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TEST_JWT_SECRET } from '../../testing/test-core'
 import { AppError } from '../errors/app-error'
-import { findJwtSecretProblem } from './jwt-secret'
+import { SECRETS_FOLDER } from '../secrets/file-secret-store'
+import type { SecretStore } from '../secrets/secret-store'
+import { findJwtSecretProblem, JWT_SECRET_NAME } from './jwt-secret'
 import { loadSettings, SETTINGS_FILE } from './load-settings'
 import type { RunMode } from './settings-schema'
 
@@ -29,6 +39,16 @@ function problemsOf(env: Record<string, string>, mode: RunMode = 'desktop'): str
     return (error as AppError).details?.problems as string[]
   }
   throw new Error('the settings were accepted')
+}
+
+/** A secret store that keeps its values in memory, as an OS keychain would keep them away. */
+function createMemorySecretStore(): SecretStore {
+  const values = new Map<string, string>()
+  return {
+    get: (name) => values.get(name) ?? null,
+    set: (name, value) => void (value === null ? values.delete(name) : values.set(name, value)),
+    has: (name) => values.has(name),
+  }
 }
 
 function writeSettingsFile(content: string): void {
@@ -138,14 +158,39 @@ describe('the JWT secret', () => {
     expect(load({ JWT_SECRET_KEY: TEST_JWT_SECRET }).jwtSecret).toBe(TEST_JWT_SECRET)
   })
 
-  it('is generated on the desktop when none is set, readable by its owner only, and reused', () => {
-    const first = load({}).jwtSecret
-    const file = join(dataDir, 'secrets', 'jwt-secret')
+  it('is generated on the desktop when none is set, kept in the secret store, and reused', () => {
+    const store = createMemorySecretStore()
+
+    const first = loadSettings({ mode: 'desktop', dataDir, env: {}, secretStore: store }).jwtSecret
 
     expect(findJwtSecretProblem(first)).toBeNull()
+    expect(store.get(JWT_SECRET_NAME)).toBe(first)
+    expect(existsSync(join(dataDir, SECRETS_FOLDER))).toBe(false)
+    expect(loadSettings({ mode: 'desktop', dataDir, env: {}, secretStore: store }).jwtSecret).toBe(
+      first,
+    )
+  })
+
+  it('falls back to a file readable by its owner only', () => {
+    const first = load({}).jwtSecret
+    const file = join(dataDir, SECRETS_FOLDER, JWT_SECRET_NAME)
+
     expect(readFileSync(file, 'utf8')).toBe(first)
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600)
     expect(load({}).jwtSecret).toBe(first)
+  })
+
+  it('moves a secret written as a plain file by an older version into the secret store', () => {
+    const legacy = join(dataDir, SECRETS_FOLDER, 'jwt-secret')
+    mkdirSync(join(dataDir, SECRETS_FOLDER))
+    writeFileSync(legacy, `${TEST_JWT_SECRET}\n`)
+    const store = createMemorySecretStore()
+
+    const settings = loadSettings({ mode: 'desktop', dataDir, env: {}, secretStore: store })
+
+    expect(settings.jwtSecret).toBe(TEST_JWT_SECRET)
+    expect(store.get(JWT_SECRET_NAME)).toBe(TEST_JWT_SECRET)
+    expect(existsSync(legacy)).toBe(false)
   })
 
   it('is required of a production server', () => {

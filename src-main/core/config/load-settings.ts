@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import { AppError } from '../errors/app-error'
+import { createFileSecretStore } from '../secrets/file-secret-store'
+import type { SecretStore } from '../secrets/secret-store'
 import { findJwtSecretProblem, loadOrCreateJwtSecret } from './jwt-secret'
 import {
   SETTING_NAMES,
@@ -17,6 +19,8 @@ export interface LoadSettingsOptions {
   env?: Record<string, string | undefined>
   /** Provider keys kept in the secret store; the environment still wins over them. */
   secrets?: Record<string, string | undefined>
+  /** Keeps the generated JWT secret; owner-only files in the data folder by default. */
+  secretStore?: SecretStore
 }
 
 export const SETTINGS_FILE = 'settings.json'
@@ -27,6 +31,32 @@ export const SETTINGS_FILE = 'settings.json'
  * AppError whose `details.problems` lists them, so a misconfigured start needs one fix round.
  */
 export function loadSettings(options: LoadSettingsOptions): Settings {
+  const { settings, problems } = validateSettings(options)
+  if (!settings || problems.length > 0) throw configurationError(problems)
+
+  const store = options.secretStore ?? createFileSecretStore(options.dataDir)
+  const jwtSecret = settings.JWT_SECRET_KEY ?? loadOrCreateJwtSecret(store, options.dataDir)
+  return { ...settings, mode: options.mode, dataDir: options.dataDir, jwtSecret }
+}
+
+/**
+ * Every problem the settings have, without touching the data folder (no secret is generated),
+ * so a start that fails for other reasons too can report them all in one round.
+ */
+export function findSettingsProblems(options: LoadSettingsOptions): string[] {
+  return validateSettings(options).problems
+}
+
+/** True when at least one AI provider can be reached with these settings. */
+export function hasProvider(s: ParsedSettings): boolean {
+  return Boolean(s.OPENAI_API_KEY || s.ANTHROPIC_API_KEY || s.LOCAL_MODEL_BASE_URL)
+}
+
+/** Parses the merged settings and judges them by the mode's rules. */
+function validateSettings(options: LoadSettingsOptions): {
+  settings: ParsedSettings | null
+  problems: string[]
+} {
   const problems: string[] = []
   const fileValues = readSettingsFile(options.dataDir, problems)
   const merged = {
@@ -46,15 +76,7 @@ export function loadSettings(options: LoadSettingsOptions): Settings {
     ? parsed
     : SettingsSchema.safeParse(withoutInvalid(merged, parsed.error))
   if (valid.success) problems.push(...checkModeRules(valid.data, options.mode))
-  if (problems.length > 0 || !parsed.success) throw configurationError(problems)
-
-  const jwtSecret = parsed.data.JWT_SECRET_KEY ?? loadOrCreateJwtSecret(options.dataDir)
-  return { ...parsed.data, mode: options.mode, dataDir: options.dataDir, jwtSecret }
-}
-
-/** True when at least one AI provider can be reached with these settings. */
-export function hasProvider(s: ParsedSettings): boolean {
-  return Boolean(s.OPENAI_API_KEY || s.ANTHROPIC_API_KEY || s.LOCAL_MODEL_BASE_URL)
+  return { settings: parsed.success ? parsed.data : null, problems }
 }
 
 function checkModeRules(s: ParsedSettings, mode: RunMode): string[] {
@@ -123,7 +145,8 @@ function pickKnown(env: Record<string, string | undefined>): Record<string, stri
   return picked
 }
 
-function configurationError(problems: string[]): AppError {
+/** One `configuration` error listing every problem, one a line. */
+export function configurationError(problems: string[]): AppError {
   const list = problems.map((p) => `  - ${p}`).join('\n')
   return new AppError('configuration', `NarraForge cannot start; fix these settings:\n${list}`, {
     details: { problems },

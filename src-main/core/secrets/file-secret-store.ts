@@ -50,6 +50,6 @@ export function createFileSecretStore(dataDir: string): SecretStore {
 
 function ensurePrivateFolder(folder: string): void {
   mkdirSync(folder, { recursive: true, mode: 0o700 })
-  // mkdir leaves an existing folder's mode alone; jwt-secret may have created it earlier.
+  // mkdir leaves an existing folder's mode alone, and older versions created it 0755.
   chmodSync(folder, 0o700)
 }

@@ -113,6 +113,7 @@ export class SettingsStore {
       dataDir: this.options.dataDir,
       env: this.options.env,
       secrets,
+      secretStore: this.options.secrets,
     })
   }
 }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { STAGE_VALUES } from '@shared/contracts/catalog'
 import { SettingsViewSchema, type SettingsView } from '@shared/contracts/settings'
@@ -7,7 +8,10 @@ import { signUp, type Writer } from '../../testing/api-client'
 import { startModelServer, type ModelServer } from '../../testing/model-server'
 import { createTestCore, type TestCore } from '../../testing/test-core'
 import { SETTINGS_FILE } from '../config/load-settings'
+import { JWT_SECRET_NAME } from '../config/jwt-secret'
 import { SECRETS_FOLDER } from '../secrets/file-secret-store'
+import type { SecretStore } from '../secrets/secret-store'
+import { SettingsStore } from './settings-store'
 
 const OPENAI_KEY = 'sk-test-0123456789abcd'
 
@@ -146,6 +150,27 @@ describe('settings on a server', () => {
       expect(existsSync(join(serverCore.dataDir, SETTINGS_FILE))).toBe(false)
     } finally {
       await serverCore.dispose()
+    }
+  })
+})
+
+describe('the generated JWT secret', () => {
+  it('is kept in the secret store the core was given, not in a plain file', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'narraforge-jwt-'))
+    try {
+      const sealed = new Map<string, string>()
+      const secrets: SecretStore = {
+        get: (name) => sealed.get(name) ?? null,
+        set: (name, value) => void (value === null ? sealed.delete(name) : sealed.set(name, value)),
+        has: (name) => sealed.has(name),
+      }
+
+      const store = new SettingsStore({ mode: 'desktop', dataDir, env: {}, secrets })
+
+      expect(sealed.get(JWT_SECRET_NAME)).toBe(store.current().jwtSecret)
+      expect(existsSync(join(dataDir, SECRETS_FOLDER))).toBe(false)
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
     }
   })
 })
