@@ -1,12 +1,22 @@
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call, registerUser } from '../../testing/api-client'
 import { createTestCore, makeTestDataDir } from '../../testing/test-core'
 import { AppError } from '../errors/app-error'
-import { acquireDataLock } from './data-lock'
+import { acquireDataLock, DATA_LOCK_FILE } from './data-lock'
 
 const LOCK_MODULE = resolve(import.meta.dirname, 'data-lock.ts')
 
@@ -20,23 +30,46 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 function claimFromAnotherProcess(
   dataDir: string,
 ): Promise<{ code: number | null; stderr: string }> {
-  const script = join(dir, 'claim.ts')
+  const child = spawnClaimant(dataDir, false)
+  let stderr = ''
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((settle, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => settle({ code, stderr }))
+  })
+}
+
+/**
+ * A process that tries to claim `dataDir`, prints `claimed` or `refused`, and with `hold` keeps
+ * whatever it got until its stdin closes, so claimants overlap however slowly they start.
+ */
+function spawnClaimant(dataDir: string, hold: boolean): ChildProcess {
+  const script = join(dir, `claim-${hold ? 'hold' : 'once'}.ts`)
   writeFileSync(
     script,
     [
       `import { acquireDataLock } from ${JSON.stringify(LOCK_MODULE)}`,
-      `acquireDataLock(${JSON.stringify(dataDir)}, 'test')`,
+      `try {`,
+      `  acquireDataLock(${JSON.stringify(dataDir)}, 'test')`,
+      `  process.stdout.write('claimed\\n')`,
+      `} catch (error) {`,
+      `  process.stdout.write('refused\\n')`,
+      `  if (!${hold}) throw error`,
+      `}`,
+      hold ? `process.stdin.resume().on('end', () => process.exit(0))` : '',
     ].join('\n'),
   )
+  return spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: resolve(import.meta.dirname, '../../..'),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+}
+
+/** The first line a process prints. */
+function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((settle, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      cwd: resolve(import.meta.dirname, '../../..'),
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => settle({ code, stderr }))
+    createInterface({ input: child.stdout! }).once('line', settle)
+    child.once('close', (code) => reject(new Error(`exited with ${code} before answering`)))
   })
 }
 
@@ -79,7 +112,7 @@ describe('the data-folder lock', () => {
       startedAt: '2026-01-01T00:00:00Z',
       mode: 'desktop',
     }
-    writeFileSync(join(dir, 'narraforge.lock'), JSON.stringify(stale))
+    writeFileSync(join(dir, DATA_LOCK_FILE), JSON.stringify(stale))
 
     const lock = acquireDataLock(dir, 'server')
 
@@ -96,9 +129,57 @@ describe('the data-folder lock', () => {
       startedAt: '2026-01-01T00:00:00Z',
       mode: 'server',
     }
-    writeFileSync(join(dir, 'narraforge.lock'), JSON.stringify(remote))
+    writeFileSync(join(dir, DATA_LOCK_FILE), JSON.stringify(remote))
 
     expect(() => acquireDataLock(dir, 'desktop')).toThrow(/in use/)
+  })
+})
+
+describe('a lock that cannot be read', () => {
+  it('is taken as held while it is fresh: its owner may still be writing it', () => {
+    writeFileSync(join(dir, DATA_LOCK_FILE), '')
+
+    expect(() => acquireDataLock(dir, 'server')).toThrow(/being claimed by another/)
+    expect(existsSync(join(dir, DATA_LOCK_FILE))).toBe(true)
+  })
+
+  it('is taken over once it is older than a few seconds', () => {
+    const file = join(dir, DATA_LOCK_FILE)
+    writeFileSync(file, '{"pid": 12')
+    const aMinuteAgo = new Date(Date.now() - 60_000)
+    utimesSync(file, aMinuteAgo, aMinuteAgo)
+
+    const lock = acquireDataLock(dir, 'server')
+
+    expect(JSON.parse(readFileSync(lock.file, 'utf8'))).toMatchObject({ pid: process.pid })
+    lock.release()
+  })
+})
+
+describe('claiming', () => {
+  it('puts the lock in place whole and leaves no draft behind', () => {
+    const lock = acquireDataLock(dir, 'desktop')
+    try {
+      expect(readdirSync(dir)).toEqual([DATA_LOCK_FILE])
+      if (process.platform !== 'win32') expect(statSync(lock.file).mode & 0o777).toBe(0o600)
+      expect(() => acquireDataLock(dir, 'server')).toThrow(/in use/)
+      expect(readdirSync(dir)).toEqual([DATA_LOCK_FILE])
+    } finally {
+      lock.release()
+    }
+  })
+
+  it('lets exactly one of several processes starting at once own the folder', async () => {
+    const claimants = [1, 2, 3, 4].map(() => spawnClaimant(dir, true))
+    try {
+      const answers = await Promise.all(claimants.map(firstLine))
+
+      expect(answers.sort()).toEqual(['claimed', 'refused', 'refused', 'refused'])
+    } finally {
+      const closed = claimants.map((c) => new Promise((settle) => c.once('close', settle)))
+      for (const claimant of claimants) claimant.stdin!.end()
+      await Promise.all(closed)
+    }
   })
 })
 
@@ -112,7 +193,7 @@ describe('a core on a data folder', () => {
 
     await expect(second).rejects.toMatchObject({ kind: 'conflict' })
     await expect(second).rejects.toThrow(`process ${process.pid}`)
-    expect((await call(first, 'GET', '/api/health/ready')).status).toBe(200)
+    expect((await call(first, 'GET', '/api/health/live')).status).toBe(200)
 
     await first.close()
     const reopened = await createTestCore({ dataDir })
