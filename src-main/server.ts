@@ -7,8 +7,11 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { createCore, type Core } from './core/create-core'
 import type { TransportEnv } from './core/http/context'
-import { isAppError } from './core/errors/app-error'
-import { parseServerArgs } from './server-args'
+import { configurationError, findSettingsProblems } from './core/config/load-settings'
+import { AppError, isAppError } from './core/errors/app-error'
+import { createFileSecretStore } from './core/secrets/file-secret-store'
+import { readProviderKeys } from './core/settings/settings-store'
+import { parseServerArgs, SERVER_USAGE } from './server-args'
 
 /**
  * The headless server: the same core as the desktop app behind @hono/node-server, serving the
@@ -16,7 +19,19 @@ import { parseServerArgs } from './server-args'
  * the server a team shares, and what e2e tests and benchmarks drive.
  */
 async function main(): Promise<void> {
-  const args = parseServerArgs(process.argv.slice(2))
+  const { args, problems } = parseServerArgs(process.argv.slice(2))
+  if (problems.length > 0) {
+    // The settings are judged too (without creating anything), so one report lists it all.
+    const settingsProblems = findSettingsProblems({
+      mode: args.mode,
+      dataDir: args.dataDir,
+      secrets: readProviderKeys(createFileSecretStore(args.dataDir)),
+    })
+    const report = configurationError([...problems, ...settingsProblems])
+    throw new AppError('configuration', `${report.message}\nUsage: ${SERVER_USAGE}`, {
+      details: report.details,
+    })
+  }
   const core = await createCore({ mode: args.mode, dataDir: args.dataDir })
   const web = createWebApp(core)
 

@@ -70,6 +70,23 @@ describe('loading settings', () => {
     )
   })
 
+  it.each([
+    ['RATE_LIMIT_PER_MINUTE', 'abc', 'must be a whole number from 1 to 100000'],
+    ['RATE_LIMIT_PER_MINUTE', '2.5', 'must be a whole number from 1 to 100000'],
+    ['RATE_LIMIT_AUTH_PER_MINUTE', '0', 'must be a whole number from 1 to 1000'],
+    ['TRUSTED_PROXY', 'maybe', 'must be true or false'],
+    ['LOG_LEVEL', 'loud', 'must be one of trace, debug, info, warn, error, fatal'],
+    ['ENVIRONMENT', 'prod', 'must be one of development, production, test'],
+    ['PROVIDER_FALLBACK', 'mistral', 'must be openai, anthropic or local (or empty for none)'],
+    ['JOB_BUDGET_USD', '-3', 'must be an amount of US dollars above 0 and at most 10000'],
+    ['STAGE_MODELS', '{prose: gpt-4o}', 'must be JSON such as {"prose":'],
+  ])('says what %s=%s should be instead', (name, value, expected) => {
+    const problems = problemsOf({ JWT_SECRET_KEY: TEST_JWT_SECRET, [name]: value })
+
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toContain(`${name}: ${expected}`)
+  })
+
   it('uses defaults where nothing is set', () => {
     const settings = load({ JWT_SECRET_KEY: TEST_JWT_SECRET })
 

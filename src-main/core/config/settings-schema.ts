@@ -7,10 +7,22 @@ import { PriceTableSchema } from '@shared/contracts/pricing'
 export type RunMode = 'desktop' | 'browser' | 'server'
 
 const bool = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', ''])])
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', ''])], {
+    error: 'must be true or false',
+  })
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes')
 
-const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+/** A whole number in a range; every way of missing it gets the same message saying the range. */
+const count = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error })
+}
+function dollars(max: number) {
+  const error = `must be an amount of US dollars above 0 and at most ${max}`
+  return z.coerce.number({ error }).positive({ error }).max(max, { error })
+}
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.filter(Boolean).join(', ')}` })
 const optionalText = z
   .string()
   .trim()
@@ -24,13 +36,14 @@ const optionalUrl = z
   .optional()
 
 /** Structured settings arrive as JSON text from the environment and as objects from the file. */
-const jsonText = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => {
+const jsonText = <T extends z.ZodType>(schema: T, example: string) =>
+  z.preprocess((v, ctx) => {
     if (typeof v !== 'string') return v
     try {
       return JSON.parse(v)
     } catch {
-      return v
+      ctx.issues.push({ code: 'custom', message: `must be JSON such as ${example}`, input: v })
+      return z.NEVER
     }
   }, schema)
 
@@ -39,10 +52,10 @@ const jsonText = <T extends z.ZodType>(schema: T) =>
  * predecessor's names are kept where it had them; the README lists them all.
  */
 export const SettingsSchema = z.object({
-  ENVIRONMENT: z.enum(['development', 'production', 'test']).default('development'),
+  ENVIRONMENT: oneOf(['development', 'production', 'test']).default('development'),
   DEBUG: bool.default(false),
   DB_ECHO: bool.default(false),
-  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info'),
+  LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info'),
   JWT_SECRET_KEY: optionalText,
   CORS_ORIGINS: z
     .union([z.string(), z.array(z.string())])
@@ -63,11 +76,22 @@ export const SettingsSchema = z.object({
   LOCAL_MODEL_BASE_URL: optionalUrl,
   LOCAL_MODEL_API_KEY: optionalText,
   WORKER_CONCURRENCY: count(1, 16).default(1),
-  JOB_BUDGET_USD: z.coerce.number().positive().max(10_000).default(10),
-  PROVIDER_FALLBACK: z.enum(['openai', 'anthropic', 'local', '']).default(''),
-  LOCAL_MODEL_NAME: z.string().trim().min(1).default('llama3.1'),
-  STAGE_MODELS: jsonText(z.partialRecord(StageSchema, ModelChoiceSchema)).default({}),
-  PRICES: jsonText(PriceTableSchema).default({}),
+  JOB_BUDGET_USD: dollars(10_000).default(10),
+  PROVIDER_FALLBACK: z
+    .enum(['openai', 'anthropic', 'local', ''], {
+      error: 'must be openai, anthropic or local (or empty for none)',
+    })
+    .default(''),
+  LOCAL_MODEL_NAME: z
+    .string()
+    .trim()
+    .min(1, { error: 'must name a model the local server has, such as llama3.1' })
+    .default('llama3.1'),
+  STAGE_MODELS: jsonText(
+    z.partialRecord(StageSchema, ModelChoiceSchema),
+    '{"prose":{"provider":"openai","model":"gpt-4o"}}',
+  ).default({}),
+  PRICES: jsonText(PriceTableSchema, '{"gpt-4o":{"input":2.5,"output":10}}').default({}),
   WORKER_HEARTBEAT_TIMEOUT_MS: count(1_000, 600_000).default(20_000),
   BACKUP_KEEP: count(1, 365).default(7),
 })

@@ -105,15 +105,19 @@ export class SettingsStore {
   }
 
   private load(): Settings {
-    const secrets: Record<string, string | undefined> = {}
-    for (const name of Object.values(KEY_SETTINGS))
-      secrets[name] = this.options.secrets.get(name) ?? undefined
     return loadSettings({
       mode: this.options.mode,
       dataDir: this.options.dataDir,
       env: this.options.env,
-      secrets,
+      secrets: readProviderKeys(this.options.secrets),
       secretStore: this.options.secrets,
     })
   }
+}
+
+/** The provider keys the settings screen put in the secret store, by setting name. */
+export function readProviderKeys(store: SecretStore): Record<string, string | undefined> {
+  const keys: Record<string, string | undefined> = {}
+  for (const name of Object.values(KEY_SETTINGS)) keys[name] = store.get(name) ?? undefined
+  return keys
 }
