@@ -1,6 +1,7 @@
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -85,5 +86,38 @@ describe('opening a folder with pending migrations', () => {
     } finally {
       await core.dispose()
     }
+  })
+})
+
+describe('finding the migrations', () => {
+  /** A package laid out as built: package.json, drizzle/ and the bundle folders. */
+  function fakePackage(name: string): string {
+    const root = join(scratch, name)
+    mkdirSync(join(root, 'drizzle', 'meta'), { recursive: true })
+    writeFileSync(join(root, 'drizzle', 'meta', '_journal.json'), '{"entries":[]}')
+    writeFileSync(join(root, 'package.json'), '{}')
+    return root
+  }
+
+  it.each([['out/main/chunks'], ['out/main'], ['src-main/core/db']])(
+    'looks from %s up to the package root, whatever the working directory',
+    (folder) => {
+      const root = fakePackage(`package-${folder.replaceAll('/', '-')}`)
+      mkdirSync(join(root, folder), { recursive: true })
+
+      // The working directory (this repository) has a drizzle/ too; it must not win.
+      expect(locateMigrations(undefined, join(root, folder))).toBe(join(root, 'drizzle'))
+    },
+  )
+
+  it('finds the resources beside app.asar in a packaged app', () => {
+    const resources = fakePackage('resources')
+    const asar = join(resources, 'app.asar')
+    mkdirSync(join(asar, 'out', 'main', 'chunks'), { recursive: true })
+    writeFileSync(join(asar, 'package.json'), '{}')
+
+    expect(locateMigrations(undefined, join(asar, 'out', 'main', 'chunks'))).toBe(
+      join(resources, 'drizzle'),
+    )
   })
 })

@@ -15,16 +15,22 @@ interface Journal {
 }
 
 /**
- * Finds the `drizzle/` folder: next to the repository root in development and tests, two
- * levels above the bundle in `out/main`, or in the packaged app's resources.
+ * Finds the `drizzle/` folder: where NARRAFORGE_MIGRATIONS_DIR points (the packaged app sets it
+ * to its resources), else at the root of the package this module sits in, whichever folder it
+ * runs from (`src-main/core/db` from source, `out/main` or `out/main/chunks` when built), so
+ * the server starts from any working directory. The working directory is the last resort.
  */
-export function locateMigrations(explicit?: string): string {
-  const here = dirname(fileURLToPath(import.meta.url))
+export function locateMigrations(
+  explicit?: string,
+  from = dirname(fileURLToPath(import.meta.url)),
+): string {
+  const root = findPackageRoot(from)
   const candidates = [
     explicit,
     process.env.NARRAFORGE_MIGRATIONS_DIR,
-    resolve(here, '../../drizzle'),
-    resolve(here, '../../../../drizzle'),
+    root && join(root, 'drizzle'),
+    // Inside a packaged app the package root is app.asar; its resources hold drizzle/.
+    root?.endsWith('.asar') && join(dirname(root), 'drizzle'),
     resolve(process.cwd(), 'drizzle'),
   ].filter((c): c is string => Boolean(c))
   const found = candidates.find((c) => existsSync(join(c, 'meta', '_journal.json')))
@@ -59,5 +65,13 @@ export async function readMigrationStatus(
     applied,
     pending: shipped - applied,
     latest: journal.entries.at(-1)?.tag ?? null,
+  }
+}
+
+/** The nearest folder at or above `from` that holds a package.json. */
+function findPackageRoot(from: string): string | null {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    if (dirname(dir) === dir) return null
   }
 }
