@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'quota_exceeded'
   | 'rate_limited'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'unavailable'
   | 'provider'
   | 'configuration'
@@ -35,6 +36,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   quota_exceeded: 403,
   rate_limited: 429,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unavailable: 503,
   provider: 502,
   configuration: 500,

@@ -107,6 +107,17 @@ describe('bad input', () => {
     expectEnvelope(res, 413, 'payload_too_large')
   })
 
+  it('answers a body that is not JSON with 415, saying what to send', async () => {
+    const res = await writer.call('POST', '/api/projects', {
+      raw: 'name=Opowiadania',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+
+    expectEnvelope(res, 415, 'unsupported_media_type')
+    expect(res.json.detail).toContain('application/x-www-form-urlencoded')
+    expect(res.json.detail).toContain('Content-Type: application/json')
+  })
+
   it('answers an unknown route with 404 and the envelope', async () => {
     expectEnvelope(await call(core, 'GET', '/nowhere', { ip: uniqueIp() }), 404, 'not_found')
     expectEnvelope(await writer.call('GET', '/api/nowhere'), 404, 'not_found')

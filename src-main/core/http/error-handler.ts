@@ -12,6 +12,7 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
   404: 'not_found',
   409: 'conflict',
   413: 'payload_too_large',
+  415: 'unsupported_media_type',
   422: 'validation',
   429: 'rate_limited',
   503: 'unavailable',
@@ -23,7 +24,7 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
  * answered with a 500 that reveals nothing internal.
  */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
-  const appError = toAppError(error)
+  const appError = toAppError(error, c.req.header('content-type'))
   const log = c.get('log')
   if (appError.kind === 'internal' || appError.kind === 'configuration') {
     log?.error({ err: error, path: c.req.path, method: c.req.method }, 'request failed')
@@ -52,15 +53,24 @@ export function respondWithError(c: Context<AppEnv>, error: AppError): Response 
   return c.json(body, error.status as ContentfulStatusCode)
 }
 
-function toAppError(error: unknown): AppError {
+function toAppError(error: unknown, contentType: string | undefined): AppError {
   if (error instanceof AppError) return error
   if (error instanceof HTTPException) {
     const kind = KIND_BY_STATUS[error.status] ?? (error.status >= 500 ? 'internal' : 'bad_request')
-    const message =
-      error.status === 400 && /JSON/i.test(error.message)
-        ? 'The request body is not valid JSON'
-        : error.message || 'Bad request'
-    return new AppError(kind, message, { cause: error })
+    return new AppError(kind, messageOf(error, contentType), { cause: error })
   }
   return new AppError('internal', 'Internal server error', { cause: error })
+}
+
+/** Hono's messages, reworded where they would leave the caller guessing what to send. */
+function messageOf(error: HTTPException, contentType: string | undefined): string {
+  if (error.status === 400 && /JSON/i.test(error.message))
+    return 'The request body is not valid JSON'
+  if (error.status === 415) {
+    const sent = contentType
+      ? `a ${contentType.split(';')[0]!.trim()} body`
+      : 'a body without a type'
+    return `This route does not take ${sent}; send JSON with Content-Type: application/json`
+  }
+  return error.message || 'Bad request'
 }
