@@ -115,7 +115,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (options.mode !== 'server') backups.startDailyBackups()
 
     const events = new EventBus()
-    const health = new HealthRegistry(events, now)
+    const health = new HealthRegistry(events, now, { log: log.child({ module: 'health' }) })
     health.register(databaseCheck(pg))
     health.register(migrationsCheck(pg, migrationsDir))
     health.register(diskCheck(options.dataDir, first.MIN_FREE_DISK_MB))
@@ -125,6 +125,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const spawnWorker =
       options.spawnWorker === undefined ? childProcessSpawner(log) : options.spawnWorker
     const engine = await createEngine({ db, events, health, settings, log, now, spawnWorker })
+    health.startPeriodicChecks(first.HEALTH_CHECK_INTERVAL_MS)
     const webhooks = startJobWebhooks({ db, events, log, now, secret: first.jwtSecret })
     const tokens = new TokenIssuer({ secret: first.jwtSecret, now })
     const routes = createRoutes({
@@ -170,6 +171,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       close() {
         closing ??= (async () => {
+          await health.stop()
           await engine.stop()
           await backups.stop()
           await webhooks.stop()

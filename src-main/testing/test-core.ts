@@ -44,7 +44,13 @@ export async function createTestCore(
     now: clock.now,
     ...overrides,
     dataDir,
-    env: { JWT_SECRET_KEY: TEST_JWT_SECRET, ENVIRONMENT: 'test', ...overrides.env },
+    env: {
+      JWT_SECRET_KEY: TEST_JWT_SECRET,
+      ENVIRONMENT: 'test',
+      // Background health runs would ping model servers between a test's own requests.
+      HEALTH_CHECK_INTERVAL_MS: '3600000',
+      ...overrides.env,
+    },
   })
   return {
     ...core,

@@ -69,6 +69,7 @@ export const SettingsSchema = z.object({
   MAX_BODY_BYTES: count(1_024, 50 * 1024 * 1024).default(2 * 1024 * 1024),
   MAX_IMPORT_BYTES: count(1_024, 1024 * 1024 * 1024).default(200 * 1024 * 1024),
   MIN_FREE_DISK_MB: count(0, 1_000_000).default(500),
+  HEALTH_CHECK_INTERVAL_MS: count(1_000, 3_600_000).default(30_000),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl,
   ANTHROPIC_API_KEY: optionalText,

@@ -46,7 +46,8 @@ export function diskCheck(dataDir: string, minFreeMb: number): CheckDefinition {
 
 /**
  * Whether any AI provider is configured. The desktop may run without one for offline drafting,
- * so there it informs; in server mode generation is the point, so it decides readiness.
+ * so there it is not critical: writing and editing work. Readiness still says 503 while it is
+ * degraded, because generation, a part of what the app offers, is unavailable.
  */
 export function providersConfiguredCheck(current: () => Settings): CheckDefinition {
   return {

@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { LivenessSchema, ReadinessSchema } from '@shared/contracts/health'
+import { HealthCheckSchema, LivenessSchema, ReadinessSchema } from '@shared/contracts/health'
+import { AppError } from '../errors/app-error'
 import type { RunMode } from '../config/settings-schema'
 import type { AppEnv } from '../http/context'
-import { jsonResponse } from '../http/route-helpers'
+import { errorResponse, jsonResponse, PUBLIC_ERRORS } from '../http/route-helpers'
 import { isReady, type HealthRegistry } from './health-registry'
 
 export interface HealthRouteDeps {
@@ -36,14 +37,40 @@ const ready = createRoute({
   path: '/health/ready',
   tags,
   summary: 'Every dependency usable (200) or not (503), one entry per dependency',
+  description:
+    'Runs every check and answers 200 only when each one is ok. A single degraded or down ' +
+    'check, critical or not, makes it 503; the body has the same shape either way and says ' +
+    'which check failed and why. A desktop without an AI provider is therefore not ready: ' +
+    'drafting works, generation does not. The liveness routes stay 200.',
   request: {
     query: z.object({
       fresh: z.enum(['0', '1']).optional().describe('1 skips cached provider pings'),
     }),
   },
   responses: {
-    200: jsonResponse(ReadinessSchema, 'Ready'),
-    503: jsonResponse(ReadinessSchema, 'Not ready; the failing checks say why'),
+    200: jsonResponse(ReadinessSchema, 'Ready: every check is ok'),
+    503: jsonResponse(ReadinessSchema, 'Not ready; the checks that are not ok say why'),
+  },
+})
+const recheck = createRoute({
+  method: 'post',
+  path: '/health/checks/{name}',
+  tags,
+  summary: 'Check one dependency again, now',
+  description:
+    'Runs the named check past any cache (a provider is pinged even within its minute) and ' +
+    'answers its fresh result with 200, whatever its status. Open health panels hear of a ' +
+    'change through the `health.changed` event. Names are those listed by /health/ready, ' +
+    'such as `database` or `provider:openai` (URL-encode the colon if your client needs to).',
+  request: {
+    params: z.object({
+      name: z.string().min(1).max(100).describe('database, disk, provider:openai, …'),
+    }),
+  },
+  responses: {
+    200: jsonResponse(HealthCheckSchema, 'The check, just run'),
+    404: errorResponse('No check has that name'),
+    ...PUBLIC_ERRORS,
   },
 })
 
@@ -68,5 +95,11 @@ export function healthRoutes(deps: HealthRouteDeps) {
         checks,
       }
       return ok ? c.json(body, 200) : c.json(body, 503)
+    })
+    .openapi(recheck, async (c) => {
+      const { name } = c.req.valid('param')
+      const result = await deps.registry.runCheck(name)
+      if (!result) throw new AppError('not_found', `No health check is named ${name}`)
+      return c.json(result, 200)
     })
 }

@@ -18,6 +18,7 @@ const PUBLIC = {
   '/health': ['get'],
   '/health/live': ['get'],
   '/health/ready': ['get'],
+  '/health/checks/{name}': ['post'],
 }
 const PROTECTED = {
   '/auth/me': ['get'],
