@@ -70,7 +70,7 @@ export function createRoutes(deps: RouteDeps) {
     protectedRoutes: [
       meRoute(auth),
       projectsRoutes(projects),
-      narrativesRoutes(new NarrativesService(db)),
+      narrativesRoutes(new NarrativesService(db, now)),
       versionsRoutes(new VersionsService(db, now), db),
       jobsRoutes(jobs),
       eventsRoutes(deps.events),

@@ -22,7 +22,10 @@ type SummaryRow = Omit<NarrativeRow, 'text' | 'metadata' | 'quality' | 'usageByM
 
 /** The read side of narratives, plus deletion that keeps project counters true. */
 export class NarrativesService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+  ) {}
 
   async list(userId: string, query: NarrativeListQuery): Promise<Page<NarrativeSummary>> {
     const filters: SQL[] = [eq(narratives.userId, userId)]
@@ -78,7 +81,7 @@ export class NarrativesService {
           narrativeCount: sql`greatest(${projects.narrativeCount} - 1, 0)`,
           totalWordCount: sql`greatest(${projects.totalWordCount} - ${row.wordCount}, 0)`,
           totalCostUsd: sql`greatest(${projects.totalCostUsd} - ${row.costUsd}, 0)`,
-          updatedAt: sql`now()`,
+          updatedAt: this.now(),
         })
         .where(eq(projects.id, row.projectId))
     })

@@ -150,6 +150,8 @@ describe('deleting a narrative', () => {
       },
     )
 
+    core.clock.advance(5 * 60_000)
+
     const res = await writer.call('DELETE', `/api/narratives/${narrative.id}`)
 
     expect(res.status).toBe(204)
@@ -159,6 +161,8 @@ describe('deleting a narrative', () => {
       narrative_count: 1,
       total_word_count: 2_000,
       total_cost_usd: 1,
+      // The application's clock, not the database's: tests and imports move one, not the other.
+      updated_at: core.clock.now().toISOString(),
     })
   })
 })

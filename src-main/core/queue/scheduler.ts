@@ -88,7 +88,13 @@ export class Scheduler implements JobControl {
     if (this.stopped && message.type !== 'log') return
     if (message.type === 'ready') return this.wake()
     if (message.type === 'log') {
-      this.deps.log[message.level]({ worker: slot.name, ...message.data }, message.msg)
+      // The main log's own `module` binding stays; a second key of that name would make the
+      // JSON line ambiguous, so the worker's module is relayed under its own name.
+      const { module: workerModule, ...data } = message.data ?? {}
+      this.deps.log[message.level](
+        { worker: slot.name, worker_module: workerModule, ...data },
+        message.msg,
+      )
       return
     }
     if (message.type === 'heartbeat' || !('jobId' in message)) return
