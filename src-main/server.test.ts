@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -8,8 +9,12 @@ import { createTestCore, makeTestDataDir, TEST_JWT_SECRET } from './testing/test
 
 const ROOT = resolve(import.meta.dirname, '..')
 const SERVER = join(ROOT, 'src-main/server.ts')
+/** `npm run serve`: builds what is stale, then runs out/main/server.js. */
+const SERVE_SCRIPT = join(ROOT, 'scripts/serve.mjs')
 /** Starting tsx, PGlite and a worker takes several seconds on a busy machine. */
 const START_TIMEOUT_MS = 60_000
+/** The built server may first have to be built. */
+const BUILD_TIMEOUT_MS = 240_000
 
 interface Exit {
   code: number | null
@@ -21,10 +26,18 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
 })
 
-/** Runs the headless server from source in its own process, with only the given settings. */
-function startServer(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, ...args], {
-    cwd: ROOT,
+/**
+ * Runs the headless server in its own process, with only the given settings: from source
+ * through tsx by default, or as `npm run serve` runs the build, from another folder.
+ */
+function startServer(
+  args: string[],
+  env: Record<string, string> = {},
+  how: { built?: boolean; cwd?: string } = {},
+) {
+  const command = how.built ? [SERVE_SCRIPT] : ['--import', 'tsx', SERVER]
+  const child = spawn(process.execPath, [...command, ...args], {
+    cwd: how.cwd ?? ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
@@ -139,5 +152,33 @@ describe('the headless server', () => {
       }
     },
     START_TIMEOUT_MS,
+  )
+
+  it(
+    'starts from the build in any working directory and finds its migrations',
+    async () => {
+      const dataDir = makeTestDataDir()
+      const elsewhere = mkdtempSync(join(tmpdir(), 'narraforge-cwd-'))
+      folders.push(dataDir, elsewhere)
+      const { child, exited } = startServer(
+        ['--port', '0', '--mode', 'browser', '--data-dir', dataDir],
+        {},
+        { built: true, cwd: elsewhere },
+      )
+
+      const url = await listeningUrl(child)
+      const live = await fetch(`${url}/api/health/live`)
+      const ready = await fetch(`${url}/api/health/ready`)
+      child.kill('SIGTERM')
+      const { code, stderr } = await exited
+
+      expect(live.status).toBe(200)
+      const migrations = (
+        (await ready.json()) as { checks: { name: string; status: string }[] }
+      ).checks.find((c) => c.name === 'migrations')
+      expect(migrations?.status).toBe('ok')
+      expect(code, stderr).toBe(0)
+    },
+    BUILD_TIMEOUT_MS,
   )
 })
