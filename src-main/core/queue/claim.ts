@@ -5,7 +5,9 @@ import type { JobRow } from '../jobs/job-dto'
 
 /**
  * Claims the oldest runnable queued job. `FOR UPDATE SKIP LOCKED` lets several servers share
- * one PostgreSQL queue without taking the same job; the transaction holds only SQL.
+ * one PostgreSQL queue without taking the same job; the transaction holds only SQL. The run's
+ * start and the progress it starts from are kept apart from `started_at` (the first start), so
+ * the time left of a resumed job is paced on this run alone.
  */
 export async function claimNextJob(
   db: Database,
@@ -17,6 +19,8 @@ export async function claimNextJob(
     SET status = 'running',
         attempts = attempts + 1,
         started_at = coalesce(started_at, ${now}),
+        run_started_at = ${now},
+        run_start_progress = progress,
         heartbeat_at = ${now},
         worker_id = ${workerId},
         updated_at = ${now}
