@@ -23,6 +23,8 @@ export interface EngineOptions {
   now: () => Date
   /** Null runs no workers (API-only tests): jobs queue up and wait. */
   spawnWorker: SpawnWorker | null
+  /** How long quitting waits for busy workers to checkpoint their work in flight. */
+  drainTimeoutMs?: number
 }
 
 /** The generation engine: a pool of worker processes fed from the jobs table by the scheduler. */
@@ -37,11 +39,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   })
   if (!options.spawnWorker) return { scheduler, pool: null, stop: () => scheduler.stop() }
 
-  const settings = options.settings.current()
   const pool = new WorkerPool({
     spawn: options.spawnWorker,
-    size: settings.WORKER_CONCURRENCY,
-    heartbeatTimeoutMs: settings.WORKER_HEARTBEAT_TIMEOUT_MS,
+    // Read at every watchdog round: a concurrency saved in Settings resizes the pool live.
+    size: () => options.settings.current().WORKER_CONCURRENCY,
+    heartbeatTimeoutMs: options.settings.current().WORKER_HEARTBEAT_TIMEOUT_MS,
+    drainTimeoutMs: options.drainTimeoutMs,
     log,
     onMessage: (slot, message) => scheduler.handleMessage(slot, message),
     onLost: (slot, jobId, reason) => scheduler.handleLost(slot, jobId, reason),
