@@ -23,6 +23,12 @@ export interface EngineOptions {
   now: () => Date
   /** Null runs no workers (API-only tests): jobs queue up and wait. */
   spawnWorker: SpawnWorker | null
+  /**
+   * Whether this process is the database's only user. True for PGlite, the only database
+   * the core opens today (the data-folder lock keeps other processes out); a PostgreSQL queue
+   * shared by several servers must pass false. See `queue/job-ownership.ts`.
+   */
+  exclusiveQueue?: boolean
   /** How long quitting waits for busy workers to checkpoint their work in flight. */
   drainTimeoutMs?: number
 }
@@ -36,6 +42,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     log,
     now: options.now,
     settings: options.settings.current,
+    exclusiveQueue: options.exclusiveQueue ?? true,
   })
   if (!options.spawnWorker) return { scheduler, pool: null, stop: () => scheduler.stop() }
 
@@ -55,9 +62,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   return {
     scheduler,
     pool,
+    // Quitting claims nothing more, lets busy workers checkpoint the work in flight (their
+    // usage and checkpoints are still recorded), then queues what is unfinished again.
     async stop() {
-      await scheduler.stop()
+      scheduler.pause()
       await pool.stop()
+      await scheduler.stop()
     },
   }
 }

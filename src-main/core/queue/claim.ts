@@ -37,16 +37,6 @@ export async function claimNextJob(
   return (await db.query.generationJobs.findFirst({ where: eq(generationJobs.id, id) })) ?? null
 }
 
-/** Jobs left running by a process that died are queued again; they resume from checkpoints. */
-export async function requeueOrphanedJobs(db: Database, now: Date): Promise<number> {
-  const rows = await db
-    .update(generationJobs)
-    .set({ status: 'queued', workerId: null, runAfter: null, updatedAt: now })
-    .where(eq(generationJobs.status, 'running'))
-    .returning({ id: generationJobs.id })
-  return rows.length
-}
-
 /** Counts queued jobs and the age of the oldest, for the queue health check. */
 export async function readQueueDepth(
   db: Database,
