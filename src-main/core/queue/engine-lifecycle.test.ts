@@ -121,6 +121,31 @@ describe('a cancel recorded in the database', () => {
   })
 })
 
+describe('deleting a project while its job runs', () => {
+  it('stops the worker, gives the generation back and frees the worker for the next job', async () => {
+    const held = createHeldModels(isProseOfSegment(1))
+    const { core, workers } = await engine(() => held.models)
+    const { token, projectId } = await startWriter(core)
+    const heldCall = held.waitForHeld()
+    const doomed = await submitJob(core, token, projectId)
+    await heldCall
+
+    const removed = await call(core, 'DELETE', `/api/projects/${projectId}`, { token })
+    expect(removed.status).toBe(204)
+    await vi.waitFor(() =>
+      expect(workers[0]!.received).toContainEqual({ type: 'cancel', jobId: doomed.id }),
+    )
+    const me = await call(core, 'GET', '/api/auth/me', { token })
+    expect(me.json.monthly_generations_used).toBe(0)
+
+    const other = await call(core, 'POST', '/api/projects', { token, body: { name: 'Next' } })
+    const nextCall = held.waitForHeld()
+    const next = await submitJob(core, token, other.json.id)
+    ;(await nextCall).release()
+    expect(await waitForJob(core, next.id, undefined, 10_000)).toBe('completed')
+  })
+})
+
 describe('the worker concurrency setting', () => {
   it('resizes the pool as soon as it is saved', async () => {
     const { core, workers } = await engine(() => createHeldModels(() => false).models)

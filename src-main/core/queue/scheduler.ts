@@ -8,6 +8,7 @@ import type { EventBus } from '../events/event-bus'
 import { publishProgress } from '../jobs/job-events'
 import type { JobControl } from '../jobs/jobs-service'
 import type { Logger } from '../logging/logger'
+import type { ProjectJobControl } from '../projects/projects-service'
 import type { WorkerPool, WorkerSlot } from '../workers/worker-pool'
 import { claimNextJob } from './claim'
 import { stopJob } from './finish-job'
@@ -59,7 +60,7 @@ const TICK_MS = 1_000
  * Every heartbeat of a busy worker refreshes its job's `heartbeat_at` (so other instances see
  * it is alive) and reads `cancel_requested`, so a cancel made anywhere reaches the worker.
  */
-export class Scheduler implements JobControl {
+export class Scheduler implements JobControl, ProjectJobControl {
   readonly instanceId = newInstanceId()
   private pool: WorkerPool | null = null
   private readonly running = new Map<string, RunningEntry>()
