@@ -67,6 +67,14 @@ export async function cancelJob(deps: RecoverDeps, jobId: string): Promise<void>
   publishProgress(deps.events, stopped, deps.now())
 }
 
+/** A job that could not be handed to a worker (no provider left, a broken brief) fails. */
+export async function failToStart(deps: RecoverDeps, jobId: string, error: unknown) {
+  const message = (error as Error).message
+  const failure: WorkerError = { kind: 'internal', message, retryable: false }
+  const stopped = await stopJob(deps.db, jobId, failure, deps.now())
+  publishProgress(deps.events, stopped, deps.now(), message)
+}
+
 /**
  * Takes back the jobs of processes that are gone: queued again, or cancelled when the writer
  * had asked. Returns how many were queued.

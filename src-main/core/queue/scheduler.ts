@@ -11,11 +11,11 @@ import type { Logger } from '../logging/logger'
 import type { ProjectJobControl } from '../projects/projects-service'
 import type { WorkerPool, WorkerSlot } from '../workers/worker-pool'
 import { claimNextJob } from './claim'
-import { stopJob } from './finish-job'
 import { recordOrphanUsage, recordWorkerMessage, type RunningJob } from './job-recorder'
 import { newInstanceId, touchJob, workerIdOf } from './job-ownership'
 import {
   cancelJob,
+  failToStart,
   handBackClaim,
   recoverLostJob,
   releaseOwnJobs,
@@ -233,9 +233,12 @@ export class Scheduler implements JobControl, ProjectJobControl {
       // A cancel can land between the claim and here, while no worker held the job yet.
       const state = await touchJob(db, row.id, entry.workerId, now())
       if (this.running.get(row.id) !== entry) return
-      if (!state || state.cancelRequested) {
+      // Quitting began meanwhile: the job stays this instance's and `stop()` queues it again.
+      if (this.stopping) return this.release(entry)
+      // Also a stop asked for while the claim was being prepared, before any worker had it.
+      if (!state || state.cancelRequested || entry.aborting) {
         this.release(entry)
-        if (state) await cancelJob(this.deps, row.id)
+        if (state && !entry.discarded) await cancelJob(this.deps, row.id)
         return
       }
       pool.send(entry.slot, { type: 'start', job: workerJob })
@@ -243,10 +246,7 @@ export class Scheduler implements JobControl, ProjectJobControl {
       publishProgress(events, row, now())
     } catch (error) {
       this.release(entry)
-      const message = (error as Error).message
-      const failure = { kind: 'internal' as const, message, retryable: false }
-      const stopped = await stopJob(db, row.id, failure, now())
-      publishProgress(events, stopped, now(), message)
+      await failToStart(this.deps, row.id, error)
     }
   }
 
