@@ -23,6 +23,14 @@ export interface EngineOptions {
   now: () => Date
   /** Null runs no workers (API-only tests): jobs queue up and wait. */
   spawnWorker: SpawnWorker | null
+  /**
+   * Whether this process is the database's only user. True for PGlite, the only database
+   * the core opens today (the data-folder lock keeps other processes out); a PostgreSQL queue
+   * shared by several servers must pass false. See `queue/job-ownership.ts`.
+   */
+  exclusiveQueue?: boolean
+  /** How long quitting waits for busy workers to checkpoint their work in flight. */
+  drainTimeoutMs?: number
 }
 
 /** The generation engine: a pool of worker processes fed from the jobs table by the scheduler. */
@@ -34,14 +42,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     log,
     now: options.now,
     settings: options.settings.current,
+    exclusiveQueue: options.exclusiveQueue ?? true,
   })
   if (!options.spawnWorker) return { scheduler, pool: null, stop: () => scheduler.stop() }
 
-  const settings = options.settings.current()
   const pool = new WorkerPool({
     spawn: options.spawnWorker,
-    size: settings.WORKER_CONCURRENCY,
-    heartbeatTimeoutMs: settings.WORKER_HEARTBEAT_TIMEOUT_MS,
+    // Read at every watchdog round: a concurrency saved in Settings resizes the pool live.
+    size: () => options.settings.current().WORKER_CONCURRENCY,
+    heartbeatTimeoutMs: options.settings.current().WORKER_HEARTBEAT_TIMEOUT_MS,
+    drainTimeoutMs: options.drainTimeoutMs,
     log,
     onMessage: (slot, message) => scheduler.handleMessage(slot, message),
     onLost: (slot, jobId, reason) => scheduler.handleLost(slot, jobId, reason),
@@ -52,9 +62,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   return {
     scheduler,
     pool,
+    // Quitting claims nothing more, lets busy workers checkpoint the work in flight (their
+    // usage and checkpoints are still recorded), then queues what is unfinished again.
     async stop() {
-      await scheduler.stop()
+      scheduler.pause()
       await pool.stop()
+      await scheduler.stop()
     },
   }
 }

@@ -17,7 +17,7 @@ import { NarrativesService } from './narratives/narratives-service'
 import { versionsRoutes } from './narratives/versions-routes'
 import { VersionsService } from './narratives/versions-service'
 import { projectsRoutes } from './projects/projects-routes'
-import { ProjectsService } from './projects/projects-service'
+import { ProjectsService, type ProjectJobControl } from './projects/projects-service'
 import { settingsRoutes } from './settings/settings-routes'
 import type { SettingsStore } from './settings/settings-store'
 import { usageRoutes } from './usage/usage-routes'
@@ -30,7 +30,7 @@ export interface RouteDeps {
   events: EventBus
   health: HealthRegistry
   settings: SettingsStore
-  control: JobControl
+  control: JobControl & ProjectJobControl
   log: Logger
   now: () => Date
   /** Routers contributed by optional parts (backups, project files), all behind sign-in. */
@@ -46,7 +46,7 @@ export function createRoutes(deps: RouteDeps) {
     now,
     log: deps.log.child({ module: 'auth' }),
   })
-  const projects = new ProjectsService(db)
+  const projects = new ProjectsService(db, deps.control)
   const jobs = new JobsService({
     db,
     events: deps.events,

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import type { BriefInput, Job } from '@shared/contracts/jobs'
 import { childProcessSpawner } from '../core/workers/child-process-worker'
 import type { WorkerProcess } from '../core/workers/worker-process'
@@ -36,6 +38,8 @@ export function providerEnv(
   }
 }
 
+const crashes = new WeakMap<TestCore, () => Promise<void>>()
+
 /** A core with real worker processes (child_process, worker run from source through tsx). */
 export async function createEngineCore(
   server: ModelServer,
@@ -44,17 +48,53 @@ export async function createEngineCore(
   dataDir?: string,
 ): Promise<TestCore> {
   const spawn = childProcessSpawner(createSilentLogger())
-  return createTestCore({
+  const own: WorkerProcess[] = []
+  let crashed = false
+  const core = await createTestCore({
     dataDir,
     // Worker supervision (backoff before a retry) runs on real time in these tests.
     now: () => new Date(),
     spawnWorker: (name) => {
+      if (crashed) return deadWorker()
       const worker = spawn(name)
       spawnedWorkers.push(worker)
+      own.push(worker)
       return worker
     },
     env: { ...providerEnv(server, provider), RATE_LIMIT_ENABLED: 'false', ...extraEnv },
   })
+  crashes.set(core, async () => {
+    crashed = true
+    // The database goes first, so nothing the scheduler does after the workers die is kept.
+    await core.pg.close()
+    for (const worker of own) worker.kill()
+    // The operating system would have ended the process; its lock is then taken over.
+    rmSync(join(core.dataDir, 'narraforge.lock'), { force: true })
+  })
+  return core
+}
+
+/**
+ * Ends a core as a crash of the app would: its workers are killed and its database handle
+ * closed without the engine's clean stop, so jobs stay running with their checkpoints. The
+ * core is unusable afterwards; start another on its data folder.
+ */
+export async function crashCore(core: TestCore): Promise<void> {
+  const crash = crashes.get(core)
+  if (!crash) throw new Error('only cores made by createEngineCore can crash')
+  await crash()
+}
+
+/** What a crashed core's pool gets when it tries to replace a worker: one that never starts. */
+function deadWorker(): WorkerProcess {
+  const exits: ((code: number | null) => void)[] = []
+  return {
+    pid: undefined,
+    post: () => {},
+    onMessage: () => {},
+    onExit: (listener) => void exits.push(listener),
+    kill: () => exits.forEach((l) => l(null)),
+  }
 }
 
 export async function startWriter(core: TestCore) {

@@ -133,4 +133,65 @@ describe('the worker message loop', () => {
     expect(ofType('failed')).toHaveLength(0)
     await worker.shutdown()
   })
+
+  it('keeps one model registry across jobs while the provider settings stay the same', async () => {
+    const fake = createFakePort()
+    const built: unknown[] = []
+    const worker = startWorker({
+      port: fake.port,
+      exit: vi.fn(),
+      createModels: (providers) => {
+        built.push(providers)
+        return createFakeModels()
+      },
+    })
+    const openai = { openai: { apiKey: 'sk-one' } }
+    for (const id of ['job-1', 'job-2']) {
+      fake.deliver({ type: 'start', job: makeJob({}, { id, providers: openai }) })
+      await vi.waitFor(() => expect(fake.ofType('result').map((m) => m.jobId)).toContain(id))
+    }
+    expect(built).toEqual([openai])
+
+    const changed = { openai: { apiKey: 'sk-two' } }
+    fake.deliver({ type: 'start', job: makeJob({}, { id: 'job-3', providers: changed }) })
+    await vi.waitFor(() => expect(fake.ofType('result')).toHaveLength(3))
+    expect(built).toEqual([openai, changed])
+    await worker.shutdown()
+  })
+
+  it('on drain, lets the call in flight finish and be checkpointed, then stops and exits', async () => {
+    const models = createFakeModels()
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const fake = createFakePort()
+    const exit = vi.fn()
+    startWorker({
+      port: fake.port,
+      exit,
+      createModels: () => ({
+        call: async (request) => {
+          if (request.structured?.name === 'world') await held
+          return models.call(request)
+        },
+      }),
+    })
+    fake.deliver({ type: 'start', job: makeJob() })
+    await vi.waitFor(() => expect(models.kinds()).toContain('brief_interpretation'))
+    await vi.waitFor(() => expect(fake.ofType('checkpoint')).toHaveLength(1))
+
+    fake.deliver({ type: 'drain' })
+    release()
+
+    await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(0))
+    expect(fake.ofType('checkpoint').map((m) => m.key)).toEqual(['stage:brief', 'stage:world'])
+    expect(fake.ofType('usage').map((m) => m.usage.workKey)).toEqual(['stage:brief', 'stage:world'])
+    expect(fake.ofType('failed')[0]?.error.kind).toBe('cancelled')
+    expect(models.kinds()).not.toContain('characters')
+  })
+
+  it('exits at once on drain when it has no job', async () => {
+    const { deliver, exit } = boot()
+    deliver({ type: 'drain' })
+    await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(0))
+  })
 })

@@ -31,9 +31,16 @@ export const WorkerJobSchema = z.object({
 })
 export type WorkerJob = z.infer<typeof WorkerJobSchema>
 
+/**
+ * `drain` is how the app quits with a job in flight: the worker lets the model call in flight
+ * finish, reports its usage and the checkpoint it leads to, then stops the job (reporting it
+ * as cancelled, which the main process does not record while it stops) and exits. `shutdown`
+ * aborts at once.
+ */
 export const ToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), job: WorkerJobSchema }),
   z.object({ type: z.literal('cancel'), jobId: z.string() }),
+  z.object({ type: z.literal('drain') }),
   z.object({ type: z.literal('shutdown') }),
 ])
 export type ToWorker = z.infer<typeof ToWorkerSchema>

@@ -17,7 +17,10 @@ export function engineChecks(db: Database, pool: WorkerPool, now: () => Date): C
   return [workersCheck(pool), queueCheck(db, pool, now)]
 }
 
-/** Workers alive against workers configured, and the freshest heartbeat. */
+/**
+ * Workers alive against workers configured (as the settings say now), the freshest heartbeat,
+ * and any worker waiting out its restart pause after dying.
+ */
 export function workersCheck(pool: WorkerPool): CheckDefinition {
   return {
     name: 'workers',
@@ -28,7 +31,15 @@ export function workersCheck(pool: WorkerPool): CheckDefinition {
         s.lastHeartbeatAgoMs === null
           ? 'no heartbeat yet'
           : `last heartbeat ${Math.round(s.lastHeartbeatAgoMs / 100) / 10} s ago`
-      const detail = `${s.alive} of ${s.configured} alive, ${s.busy} busy; ${beat}`
+      const restarts = s.restarting.map(
+        (r) =>
+          `${r.name} restarts in ${Math.ceil(r.inMs / 1000)} s after ${r.exitsInARow} quick exit${r.exitsInARow === 1 ? '' : 's'}`,
+      )
+      const detail = [
+        `${s.alive} of ${s.configured} alive, ${s.busy} busy`,
+        beat,
+        ...restarts,
+      ].join('; ')
       return { status: s.alive === s.configured ? 'ok' : s.alive > 0 ? 'degraded' : 'down', detail }
     },
   }

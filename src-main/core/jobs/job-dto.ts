@@ -31,9 +31,20 @@ export function toJobDto(row: JobRow, narrativeId: string | null): Job {
   }
 }
 
-/** Seconds left, from the pace so far; unknown until a little progress has been made. */
+/** Progress a run must make before its pace says anything. */
+const MIN_RUN_PROGRESS = 0.02
+
+/**
+ * Seconds left, from the pace of the current run: the progress made since it was claimed over
+ * the time since. A resumed job starts with its earlier work done (reused from checkpoints in
+ * moments), so pacing on the first start would count the time it spent failed or queued.
+ * Unknown until the run has made a little progress.
+ */
 export function estimateSecondsLeft(row: JobRow, now: Date): number | null {
-  if (row.status !== 'running' || !row.startedAt || row.progress < 0.02) return null
-  const elapsed = (now.getTime() - row.startedAt.getTime()) / 1000
-  return Math.max(0, Math.round((elapsed * (1 - row.progress)) / row.progress))
+  const since = row.runStartedAt ?? row.startedAt
+  if (row.status !== 'running' || !since) return null
+  const made = row.progress - (row.runStartedAt ? row.runStartProgress : 0)
+  if (made < MIN_RUN_PROGRESS) return null
+  const elapsed = Math.max(0, (now.getTime() - since.getTime()) / 1000)
+  return Math.max(0, Math.round((elapsed * (1 - row.progress)) / made))
 }

@@ -1,16 +1,26 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Page, PageQuery } from '@shared/contracts/common'
 import type { Project, ProjectCreate, ProjectUpdate } from '@shared/contracts/projects'
 import type { Database } from '../db/open-database'
-import { projects } from '../db/schema'
+import { generationJobs, projects } from '../db/schema'
 import { AppError } from '../errors/app-error'
 import { offsetOf, toPage } from '../http/pagination'
+import { hasProse, refundQuota, settleQuota } from '../jobs/quota'
 
 type ProjectRow = typeof projects.$inferSelect
 
+/** What deleting a project needs from the scheduler, so it never imports it. */
+export interface ProjectJobControl {
+  /** The jobs are gone from the database: stop their workers and record nothing more. */
+  abandonJobs(jobIds: string[]): void
+}
+
 /** A writer's projects; every query is scoped to the owner, so others' projects are 404. */
 export class ProjectsService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly control?: ProjectJobControl,
+  ) {}
 
   async create(userId: string, input: ProjectCreate): Promise<Project> {
     const [row] = await this.db
@@ -61,13 +71,38 @@ export class ProjectsService {
     return toProjectDto(row)
   }
 
-  /** Deletes the project; the database cascades to its jobs, narratives and versions. */
+  /**
+   * Deletes the project; the database cascades to its jobs, narratives and versions. Its
+   * unfinished jobs are settled first, in the same transaction, as a cancellation would be: one
+   * without prose gives its generation back, one with prose is charged what it cost so far.
+   * Running ones are then stopped.
+   */
   async remove(userId: string, id: string): Promise<void> {
-    const deleted = await this.db
-      .delete(projects)
-      .where(and(eq(projects.id, id), eq(projects.userId, userId)))
-      .returning({ id: projects.id })
-    if (deleted.length === 0) throw projectNotFound()
+    const running = await this.db.transaction(async (tx) => {
+      // Locked, so the scheduler cannot claim them while the project goes.
+      const unfinished = await tx
+        .select()
+        .from(generationJobs)
+        .where(
+          and(
+            eq(generationJobs.projectId, id),
+            eq(generationJobs.userId, userId),
+            inArray(generationJobs.status, ['queued', 'running']),
+          ),
+        )
+        .for('update')
+      for (const job of unfinished) {
+        if (await hasProse(tx, job.id)) await settleQuota(tx, job, job.actualCostUsd)
+        else await refundQuota(tx, job)
+      }
+      const deleted = await tx
+        .delete(projects)
+        .where(and(eq(projects.id, id), eq(projects.userId, userId)))
+        .returning({ id: projects.id })
+      if (deleted.length === 0) throw projectNotFound()
+      return unfinished.filter((j) => j.status === 'running').map((j) => j.id)
+    })
+    if (running.length > 0) this.control?.abandonJobs(running)
   }
 
   async findOwned(userId: string, id: string): Promise<ProjectRow> {

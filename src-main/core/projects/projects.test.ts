@@ -4,10 +4,19 @@ import { signUp, type Writer } from '../../testing/api-client'
 import { createTestCore, insertNarrative, type TestCore } from '../../testing/test-core'
 import { narratives } from '../db/schema'
 
+const BRIEF = {
+  title: 'Latarnik',
+  form: 'short_story',
+  genre: 'drama',
+  premise: 'Stary latarnik czeka na statek, który nie przypłynie.',
+  target_words: 3000,
+}
+
 let core: TestCore
 let stranger: Writer
 beforeAll(async () => {
-  core = await createTestCore()
+  // A provider lets jobs be queued; no workers run, so they stay queued.
+  core = await createTestCore({ env: { OPENAI_API_KEY: 'sk-test' } })
   stranger = await signUp(core)
 })
 afterAll(() => core.dispose())
@@ -193,5 +202,22 @@ describe('deleting projects', () => {
     })
     expect(left.map((n) => n.id)).toEqual([survivor.id])
     expect(left.map((n) => n.id)).not.toContain(doomed.id)
+  })
+
+  it('gives back the generation of a job that was still queued', async () => {
+    const writer = await signUp(core)
+    const project = await createProject(writer)
+    const job = await writer.call('POST', '/api/jobs', {
+      body: { project_id: project.id, brief: BRIEF },
+    })
+    expect(job.status).toBe(201)
+    expect((await writer.call('GET', '/api/auth/me')).json.monthly_generations_used).toBe(1)
+
+    expect((await writer.call('DELETE', `/api/projects/${project.id}`)).status).toBe(204)
+
+    const me = await writer.call('GET', '/api/auth/me')
+    expect(me.json.subscription_tier).toBe('free')
+    expect(me.json.monthly_generations_used).toBe(0)
+    expect(me.json.monthly_cost_used_usd).toBe(0)
   })
 })

@@ -5,7 +5,9 @@ import type { JobRow } from '../jobs/job-dto'
 
 /**
  * Claims the oldest runnable queued job. `FOR UPDATE SKIP LOCKED` lets several servers share
- * one PostgreSQL queue without taking the same job; the transaction holds only SQL.
+ * one PostgreSQL queue without taking the same job; the transaction holds only SQL. The run's
+ * start and the progress it starts from are kept apart from `started_at` (the first start), so
+ * the time left of a resumed job is paced on this run alone.
  */
 export async function claimNextJob(
   db: Database,
@@ -17,6 +19,8 @@ export async function claimNextJob(
     SET status = 'running',
         attempts = attempts + 1,
         started_at = coalesce(started_at, ${now}),
+        run_started_at = ${now},
+        run_start_progress = progress,
         heartbeat_at = ${now},
         worker_id = ${workerId},
         updated_at = ${now}
@@ -31,16 +35,6 @@ export async function claimNextJob(
   const id = rows.rows[0]?.id
   if (!id) return null
   return (await db.query.generationJobs.findFirst({ where: eq(generationJobs.id, id) })) ?? null
-}
-
-/** Jobs left running by a process that died are queued again; they resume from checkpoints. */
-export async function requeueOrphanedJobs(db: Database, now: Date): Promise<number> {
-  const rows = await db
-    .update(generationJobs)
-    .set({ status: 'queued', workerId: null, runAfter: null, updatedAt: now })
-    .where(eq(generationJobs.status, 'running'))
-    .returning({ id: generationJobs.id })
-  return rows.length
 }
 
 /** Counts queued jobs and the age of the oldest, for the queue health check. */

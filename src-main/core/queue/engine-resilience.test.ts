@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { call } from '../../testing/api-client'
 import {
+  crashCore,
   createEngineCore,
   spawnedWorkers,
   startModelServer,
@@ -12,7 +13,7 @@ import {
 } from '../../testing/engine-harness'
 import { reply, type ModelServer } from '../../testing/model-server'
 import type { TestCore } from '../../testing/test-core'
-import { jobCheckpoints, usageLedger } from '../db/schema'
+import { jobCheckpoints, narratives, usageLedger } from '../db/schema'
 
 /** Brief, world, characters, structure and one plan batch come before the first prose call. */
 const PLANNING_CALLS = 5
@@ -62,6 +63,31 @@ function paidFor(counts: Map<string, number>, keys: string[]): Record<string, nu
   return paid
 }
 
+/**
+ * Every planned segment reaches the narrative exactly once, in its last form (rewritten, else
+ * polished): a segment written twice by a recovery, or lost by one, fails here.
+ */
+async function expectEverySegmentOnce(core: TestCore, jobId: string): Promise<void> {
+  const rows = await core.db.select().from(jobCheckpoints).where(eq(jobCheckpoints.jobId, jobId))
+  const saved = new Map(rows.map((r) => [r.key, r.data as { text?: string }]))
+  const plan = saved.get('stage:segment_plan') as unknown as { segments: { number: number }[] }
+  const narrative = await core.db.query.narratives.findFirst({
+    where: eq(narratives.jobId, jobId),
+  })
+  expect(plan.segments.length).toBeGreaterThan(1)
+  for (const { number } of plan.segments) {
+    const n = String(number).padStart(3, '0')
+    const text = saved.get(`rewrite:${n}`)?.text ?? saved.get(`styled:${n}`)?.text
+    expect(text, `segment ${number}`).toBeTruthy()
+    expect(narrative!.text.split(text!).length - 1, `segment ${number}`).toBe(1)
+  }
+}
+
+/** Work keys the ledger paid for more than once; an interrupted attempt is booked apart. */
+function repeatedWork(counts: Map<string, number>): string[] {
+  return [...counts].filter(([key, n]) => n > 1 && !key.endsWith(':interrupted')).map(([k]) => k)
+}
+
 describe('a job survives', () => {
   it('its worker being killed in the middle of a segment', async () => {
     const core = await engine()
@@ -84,13 +110,12 @@ describe('a job survives', () => {
     expect(await waitForJob(core, job.id)).toBe('completed')
     expect(before).toContain('segment:001')
     expect(paidFor(await workKeyCounts(core, job.id), before)).toEqual(paidBefore)
-    const segments = (await checkpointKeys(core, job.id)).filter((k) => k.startsWith('segment:'))
-    expect(new Set(segments).size).toBe(segments.length)
+    await expectEverySegmentOnce(core, job.id)
     const done = await call(core, 'GET', `/api/jobs/${job.id}`, { token })
     expect(done.json.attempts).toBe(2)
   })
 
-  it('the whole core restarting in the middle', async () => {
+  it('the whole app crashing in the middle and starting again at once', async () => {
     const first = await engine()
     const { token, projectId } = await startWriter(first)
     server.script(
@@ -104,13 +129,21 @@ describe('a job survives', () => {
     )
     const before = await checkpointKeys(first, job.id)
     const paidBefore = paidFor(await workKeyCounts(first, job.id), before)
-    await first.close()
-    // The second core owns the folder now; only it deletes it at the end.
+    // No clean stop: the job is left running, as a crash leaves it, with a fresh heartbeat.
+    await crashCore(first)
     cores.splice(cores.indexOf(first), 1)
 
-    const second = await engine({}, first.dataDir)
-    expect(await waitForJob(second, job.id)).toBe('completed')
-    expect(paidFor(await workKeyCounts(second, job.id), before)).toEqual(paidBefore)
+    // Far inside the heartbeat timeout: the job's heartbeat still looks fresh.
+    const second = await engine({ WORKER_HEARTBEAT_TIMEOUT_MS: '300000' }, first.dataDir)
+    expect(await waitForJob(second, job.id, undefined, 20_000)).toBe('completed')
+    expect(before).toContain('segment:001')
+    const after = await workKeyCounts(second, job.id)
+    expect(paidFor(after, before)).toEqual(paidBefore)
+    expect(repeatedWork(after)).toEqual([])
+    await expectEverySegmentOnce(second, job.id)
+    // A clean stop would have given the interrupted run back; a crash counts as an attempt.
+    const done = await call(second, 'GET', `/api/jobs/${job.id}`, { token })
+    expect(done.json.attempts).toBe(2)
     const narratives = await call(second, 'GET', '/api/narratives', { token })
     expect(narratives.json.total).toBe(1)
   })

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm'
-import type { FromWorker } from '@shared/contracts/worker-protocol'
+import type { FromWorker, UsageRecord } from '@shared/contracts/worker-protocol'
 import type { Database } from '../db/open-database'
 import { generationJobs, jobCheckpoints, usageLedger } from '../db/schema'
+import { AppError } from '../errors/app-error'
 import type { EventBus } from '../events/event-bus'
 import type { JobRow } from '../jobs/job-dto'
 import { publishProgress } from '../jobs/job-events'
@@ -14,6 +15,12 @@ export interface RunningJob {
   projectId: string
 }
 
+/** What a message did: ended the job, or showed that the writer wants it cancelled. */
+export interface RecordOutcome {
+  finished: boolean
+  cancelRequested: boolean
+}
+
 export interface JobRecorderDeps {
   db: Database
   events: EventBus
@@ -21,16 +28,20 @@ export interface JobRecorderDeps {
   now: () => Date
 }
 
+const GOING_ON: RecordOutcome = { finished: false, cancelRequested: false }
+const FINISHED: RecordOutcome = { finished: true, cancelRequested: false }
+
 /**
  * The main process's side of a running job: every checkpoint, ledger row and state change a
  * worker reports is written here (the worker never opens the database) and announced on the
- * event bus. Returns true when the message ended the job.
+ * event bus. Throws a `not_found` AppError when the job no longer exists (its project was
+ * deleted meanwhile).
  */
 export async function recordWorkerMessage(
   deps: JobRecorderDeps,
   job: RunningJob,
   message: FromWorker,
-): Promise<boolean> {
+): Promise<RecordOutcome> {
   const { db, events, now } = deps
   const base = { user_id: job.userId, job_id: job.id }
   switch (message.type) {
@@ -49,16 +60,17 @@ export async function recordWorkerMessage(
         state: message.state,
         cost_usd: row.actualCostUsd,
       })
-      return false
+      return GOING_ON
     }
     case 'progress': {
+      // A resumed run reports its reused stages from zero again; the bar must not go back.
       const row = await updateJob(db, job.id, {
-        progress: message.progress,
+        progress: sql`greatest(${generationJobs.progress}, ${message.progress})`,
         currentStage: message.stage,
         heartbeatAt: now(),
       })
       publishProgress(events, row, now(), message.message)
-      return false
+      return { finished: false, cancelRequested: row.cancelRequested }
     }
     case 'prose':
       events.publish({
@@ -68,7 +80,7 @@ export async function recordWorkerMessage(
         delta: message.delta,
         ...(message.reset && { reset: true }),
       })
-      return false
+      return GOING_ON
     case 'usage': {
       const u = message.usage
       await db.insert(usageLedger).values({
@@ -97,7 +109,7 @@ export async function recordWorkerMessage(
         cost_usd: u.costUsd,
         total_cost_usd: row.actualCostUsd,
       })
-      return false
+      return GOING_ON
     }
     case 'checkpoint':
       await db
@@ -108,7 +120,7 @@ export async function recordWorkerMessage(
           set: { data: message.data ?? null },
         })
       await updateJob(db, job.id, { canResume: true })
-      return false
+      return GOING_ON
     case 'result': {
       const narrativeId = await completeJob(db, job.id, message.narrative, now())
       const row = await loadJob(db, job.id)
@@ -117,7 +129,7 @@ export async function recordWorkerMessage(
         'job completed',
       )
       publishProgress(events, row, now())
-      return true
+      return FINISHED
     }
     case 'failed': {
       const row = await stopJob(db, job.id, message.error, now())
@@ -126,11 +138,36 @@ export async function recordWorkerMessage(
         'job stopped',
       )
       publishProgress(events, row, now(), message.error.message)
-      return true
+      return FINISHED
     }
     default:
-      return false
+      return GOING_ON
   }
+}
+
+/**
+ * Books a model call of a job that was deleted while it ran: the call was paid for, so the
+ * writer's ledger keeps it, tied to no job or project.
+ */
+export async function recordOrphanUsage(
+  deps: JobRecorderDeps,
+  job: RunningJob,
+  usage: UsageRecord,
+): Promise<void> {
+  await deps.db.insert(usageLedger).values({
+    userId: job.userId,
+    projectId: null,
+    jobId: null,
+    stage: usage.stage,
+    provider: usage.provider,
+    model: usage.model,
+    tokensIn: usage.tokensIn,
+    tokensOut: usage.tokensOut,
+    costUsd: usage.costUsd,
+    latencyMs: usage.latencyMs,
+    workKey: usage.workKey,
+    createdAt: deps.now(),
+  })
 }
 
 async function updateJob(
@@ -143,9 +180,16 @@ async function updateJob(
     .set({ ...changes, updatedAt: sql`now()` })
     .where(eq(generationJobs.id, id))
     .returning()
-  return row!
+  if (!row) throw jobGone(id)
+  return row
 }
 
 async function loadJob(db: Database, id: string): Promise<JobRow> {
-  return (await db.query.generationJobs.findFirst({ where: eq(generationJobs.id, id) }))!
+  const row = await db.query.generationJobs.findFirst({ where: eq(generationJobs.id, id) })
+  if (!row) throw jobGone(id)
+  return row
+}
+
+function jobGone(id: string): AppError {
+  return new AppError('not_found', `Job ${id} no longer exists`)
 }

@@ -54,6 +54,9 @@ export const generationJobs = pgTable(
     errorKind: text('error_kind'),
     errorMessage: text('error_message'),
     startedAt: timestamp('started_at', { withTimezone: true }),
+    /** When the current run was claimed and how far the job was then: time left is paced on it. */
+    runStartedAt: timestamp('run_started_at', { withTimezone: true }),
+    runStartProgress: real('run_start_progress').notNull().default(0),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     ...timestamps,
   },
