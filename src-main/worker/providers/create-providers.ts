@@ -173,8 +173,8 @@ function chooseFallback(
   const failure = classifyFailure(error)
   if (!failure.transient && !failure.circuitOpen) return undefined
   if (!fallback || fallback === request.provider || !providers[fallback]) return undefined
-  const model =
-    request.fallbackModel ?? fallbackModel ?? defaultModelOf(fallback, 'analysis', undefined)
+  // Without a role the small model is the safe guess; the pipeline always names one.
+  const model = request.fallbackModel ?? fallbackModel ?? defaultModelOf(fallback, 'analysis')
   return model ? { provider: fallback, model } : undefined
 }
 
