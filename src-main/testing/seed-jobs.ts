@@ -3,6 +3,10 @@ import type { PGlite } from '@electric-sql/pglite'
 /**
  * Fills the database with `jobs` generation jobs spread over `users` writers with five
  * projects each and every status, in three statements (seconds, not minutes, for 100k rows).
+ * Jobs go to the projects round-robin, and the status moves on by one with each round, so
+ * every project holds jobs of every status whatever the number of projects (taking the
+ * status from the job number alone would give a project one status whenever five divides
+ * the project count, and 'project + status' queries would find all of it or nothing).
  * Returns one writer and one of their projects to query as.
  */
 export async function seedJobs(
@@ -21,7 +25,7 @@ export async function seedJobs(
          c AS (SELECT count(*) AS total FROM p)
     INSERT INTO generation_jobs (user_id, project_id, status, brief, quota_month, created_at)
     SELECT p.user_id, p.id,
-           (ARRAY['queued','running','completed','failed','cancelled'])[1 + (g % 5)],
+           (ARRAY['queued','running','completed','failed','cancelled'])[1 + ((g / c.total)::int % 5)],
            '{}'::jsonb, '2026-03',
            timestamp '2026-01-01' + g * interval '1 minute'
     FROM generate_series(1, ${jobs}) g

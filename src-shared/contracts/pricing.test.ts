@@ -1,11 +1,33 @@
 import { describe, expect, it } from 'vitest'
-import { costOf, DEFAULT_PRICE_TABLE, PriceTableSchema, priceOf, worstCaseCost } from './pricing'
+import {
+  costOf,
+  DEFAULT_PRICE_TABLE,
+  isUnpriced,
+  PriceTableSchema,
+  priceOf,
+  worstCaseCost,
+} from './pricing'
 
 describe('pricing', () => {
   it('prices calls per million input and output tokens', () => {
     expect(costOf(DEFAULT_PRICE_TABLE, 'gpt-4o-mini', 1_000, 500)).toBe(0.00045)
     expect(costOf(DEFAULT_PRICE_TABLE, 'gpt-4o', 1_000, 500)).toBe(0.0075)
     expect(costOf(DEFAULT_PRICE_TABLE, 'claude-sonnet-4-5', 1_000_000, 1_000_000)).toBe(18)
+  })
+
+  it('lists the current Anthropic models at their published prices', () => {
+    expect(DEFAULT_PRICE_TABLE).toMatchObject({
+      'claude-haiku-4-5': { input: 1, output: 5 },
+      'claude-sonnet-4-5': { input: 3, output: 15 },
+      'claude-opus-4-5': { input: 5, output: 25 },
+      'claude-opus-4-1': { input: 15, output: 75 },
+    })
+  })
+
+  it('tells which billed models are missing from the table', () => {
+    expect(isUnpriced(DEFAULT_PRICE_TABLE, 'claude-opus-4-5')).toBe(false)
+    expect(isUnpriced(DEFAULT_PRICE_TABLE, 'claude-future-9')).toBe(true)
+    expect(isUnpriced(DEFAULT_PRICE_TABLE, 'llama3.1:8b')).toBe(false)
   })
 
   it('charges nothing for local models', () => {

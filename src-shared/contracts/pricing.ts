@@ -14,7 +14,7 @@ export type PriceTable = z.infer<typeof PriceTableSchema>
 /** Which company's models a price belongs to; `local` models run on the user's machine. */
 export type PriceFamily = 'openai' | 'anthropic' | 'local'
 
-/** List prices as published by OpenAI and Anthropic, USD per million tokens. */
+/** List prices as published by OpenAI and Anthropic, USD per million tokens (late 2025). */
 export const DEFAULT_PRICE_TABLE: PriceTable = {
   'gpt-4o-mini': { input: 0.15, output: 0.6 },
   'gpt-4o': { input: 2.5, output: 10 },
@@ -23,6 +23,7 @@ export const DEFAULT_PRICE_TABLE: PriceTable = {
   'gpt-4.1-nano': { input: 0.1, output: 0.4 },
   'claude-haiku-4-5': { input: 1, output: 5 },
   'claude-sonnet-4-5': { input: 3, output: 15 },
+  'claude-opus-4-5': { input: 5, output: 25 },
   'claude-opus-4-1': { input: 15, output: 75 },
 }
 
@@ -42,20 +43,18 @@ export function familyOf(model: string, provider?: PriceFamily): PriceFamily {
 /**
  * The price of `model`. Local models are free. A model missing from the table is priced as
  * the most expensive model of its family, so that a new model can only make budget checks
- * stricter, never let a job overspend; add it to the table to charge its real price.
+ * stricter, never let a job overspend; add it to the table to charge its real price. Callers
+ * that charge money say so in the log when that happens (see `isUnpriced`).
  */
 export function priceOf(table: PriceTable, model: string, provider?: PriceFamily): ModelPrice {
   const family = familyOf(model, provider)
   if (family === 'local') return FREE
-  const known = table[model]
-  if (known) return known
+  return table[model] ?? dearestOf(table, family)
+}
 
-  const sameFamily = Object.entries(table).filter(([id]) => familyOf(id) === family)
-  const candidates = sameFamily.length > 0 ? sameFamily : Object.entries(table)
-  return candidates.reduce<ModelPrice>(
-    (worst, [, price]) => (price.input + price.output > worst.input + worst.output ? price : worst),
-    FREE,
-  )
+/** True when `model` is billed yet missing from the table, so `priceOf` charges a stand-in. */
+export function isUnpriced(table: PriceTable, model: string, provider?: PriceFamily): boolean {
+  return familyOf(model, provider) !== 'local' && table[model] === undefined
 }
 
 /**
@@ -90,4 +89,13 @@ export function worstCaseCost(
 
 function roundUsd(value: number): number {
   return Math.round(value * 1e10) / 1e10
+}
+
+function dearestOf(table: PriceTable, family: PriceFamily): ModelPrice {
+  const sameFamily = Object.entries(table).filter(([id]) => familyOf(id) === family)
+  const candidates = sameFamily.length > 0 ? sameFamily : Object.entries(table)
+  return candidates.reduce<ModelPrice>(
+    (worst, [, price]) => (price.input + price.output > worst.input + worst.output ? price : worst),
+    FREE,
+  )
 }

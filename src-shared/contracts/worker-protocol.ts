@@ -12,7 +12,9 @@ import { PriceSchema } from './settings'
 export const ProviderConfigSchema = z.object({
   openai: z.object({ apiKey: z.string(), baseURL: z.string().optional() }).optional(),
   anthropic: z.object({ apiKey: z.string(), baseURL: z.string().optional() }).optional(),
-  local: z.object({ baseURL: z.string(), apiKey: z.string().optional() }).optional(),
+  local: z
+    .object({ baseURL: z.string(), apiKey: z.string().optional(), model: z.string().optional() })
+    .optional(),
   fallback: ProviderSchema.optional(),
 })
 export type ProviderConfig = z.infer<typeof ProviderConfigSchema>

@@ -30,6 +30,22 @@ describe('the job list queries', () => {
     expect(await indexUsedFor({ status: 'failed' })).toContain('ix_jobs_user_status')
   })
 
+  it('queries a project that holds jobs of every status, so no filter is trivially empty', async () => {
+    const statuses = await core.pg.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM generation_jobs WHERE project_id = $1 GROUP BY status`,
+      [writer.projectId],
+    )
+    expect(statuses.rows).toHaveLength(5)
+    const page = await selectJobPage(core.db, writer.userId, {
+      page: 1,
+      page_size: 20,
+      project_id: writer.projectId,
+      status: 'completed',
+    })
+    expect(page.length).toBeGreaterThan(0)
+    expect(page.every((row) => row.job.status === 'completed')).toBe(true)
+  })
+
   it('serves a project filter from ix_jobs_project_status', async () => {
     expect(await indexUsedFor({ project_id: writer.projectId })).toContain('ix_jobs_project_status')
     expect(await indexUsedFor({ project_id: writer.projectId, status: 'completed' })).toContain(

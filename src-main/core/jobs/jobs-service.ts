@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql, sum, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, sql, sum, type SQL } from 'drizzle-orm'
 import type { Stage } from '@shared/contracts/catalog'
 import type { Page } from '@shared/contracts/common'
 import type { Brief, Job, JobListQuery, JobStatusResponse } from '@shared/contracts/jobs'
@@ -12,8 +12,11 @@ import { offsetOf, toPage } from '../http/pagination'
 import type { ProjectsService } from '../projects/projects-service'
 import { estimateJobCost } from './estimate'
 import { estimateSecondsLeft, toJobDto, type JobRow } from './job-dto'
-import { hasProse, refundQuota, takeQuota } from './quota'
+import { hasProse, refundQuota, retakeQuota, takeQuota } from './quota'
 import { priceTableOf, resolveStageModels } from './stage-models'
+
+/** Jobs that stopped and may be queued again from their checkpoints. */
+const RESUMABLE_STATUSES: JobRow['status'][] = ['failed', 'cancelled']
 
 /** What the jobs service needs from the scheduler, so it never imports it. */
 export interface JobControl {
@@ -172,16 +175,13 @@ export class JobsService {
   /**
    * Queues a failed or cancelled job again; it continues from its checkpoints and takes no
    * new generation. A generation that was given back is taken again, and the budget may be
-   * raised when it was what stopped the job.
+   * raised when it was what stopped the job. The status changes by one conditional UPDATE
+   * inside the transaction, before any quota is taken, so of two resumes racing each other
+   * exactly one wins and the other is refused without touching the counters.
    */
   async resume(userId: string, id: string, budgetUsd?: number): Promise<Job> {
     const job = await this.findOwned(userId, id)
-    if (job.status !== 'failed' && job.status !== 'cancelled') {
-      throw new AppError(
-        'conflict',
-        `Only failed or cancelled jobs can be resumed; this one is ${job.status}`,
-      )
-    }
+    if (!RESUMABLE_STATUSES.includes(job.status)) throw notResumable(job.status)
     if (budgetUsd !== undefined && budgetUsd <= job.actualCostUsd) {
       throw new AppError(
         'validation',
@@ -190,10 +190,7 @@ export class JobsService {
     }
     const now = this.deps.now()
     await this.deps.db.transaction(async (tx) => {
-      let quotaMonth = job.quotaMonth
-      if (job.quotaState === 'refunded')
-        quotaMonth = await takeQuota(tx, userId, job.estimatedCostUsd, now)
-      await tx
+      const [queued] = await tx
         .update(generationJobs)
         .set({
           status: 'queued',
@@ -203,15 +200,18 @@ export class JobsService {
           errorKind: null,
           errorMessage: null,
           completedAt: null,
-          quotaMonth,
-          ...(job.quotaState === 'refunded' && {
-            quotaState: 'reserved',
-            quotaChargedUsd: job.estimatedCostUsd,
-          }),
-          budgetUsd: budgetUsd ?? job.budgetUsd,
+          ...(budgetUsd !== undefined && { budgetUsd }),
           updatedAt: now,
         })
-        .where(eq(generationJobs.id, id))
+        .where(and(eq(generationJobs.id, id), inArray(generationJobs.status, RESUMABLE_STATUSES)))
+        .returning()
+      if (!queued) {
+        const current = await tx.query.generationJobs.findFirst({
+          where: eq(generationJobs.id, id),
+        })
+        throw notResumable(current?.status ?? 'gone')
+      }
+      if (queued.quotaState === 'refunded') await retakeQuota(tx, queued, now)
     })
     this.deps.control.wake()
     return this.get(userId, id)
@@ -247,6 +247,13 @@ function jobListFilter(userId: string, query: JobListQuery): SQL | undefined {
   if (query.project_id) filters.push(eq(generationJobs.projectId, query.project_id))
   if (query.status) filters.push(eq(generationJobs.status, query.status))
   return and(...filters)
+}
+
+function notResumable(status: string): AppError {
+  return new AppError(
+    'conflict',
+    `Only failed or cancelled jobs can be resumed; this one is ${status}`,
+  )
 }
 
 function jobNotFound(): AppError {

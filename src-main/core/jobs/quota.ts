@@ -46,22 +46,43 @@ export async function takeQuota(
 }
 
 /**
- * Gives back the generation and whatever the job still has charged to the month (a
- * cancellation before it started, or a failure before any prose). Only charges of the current
- * month are returned: last month's counters are already gone.
+ * Gives back the generation and the part of the reservation that was not spent (a
+ * cancellation before it started, or a failure before any prose): the month's cost is
+ * settled to what the ledger says the job really cost, since those calls were paid for. Only
+ * the month the job was charged to is touched: an earlier month's counters are already gone.
  */
 export async function refundQuota(tx: Tx, job: JobRow): Promise<void> {
   if (job.quotaState === 'refunded') return
+  const actualUsd = job.actualCostUsd
   await tx
     .update(users)
     .set({
       generationsUsed: sql`greatest(${users.generationsUsed} - 1, 0)`,
-      costUsedUsd: sql`greatest(${users.costUsedUsd} - ${job.quotaChargedUsd}::numeric, 0)`,
+      costUsedUsd: sql`greatest(${users.costUsedUsd} - ${job.quotaChargedUsd}::numeric + ${actualUsd}::numeric, 0)`,
     })
     .where(and(eq(users.id, job.userId), eq(users.usageMonth, job.quotaMonth)))
   await tx
     .update(generationJobs)
-    .set({ quotaState: 'refunded', quotaChargedUsd: 0 })
+    .set({ quotaState: 'refunded', quotaChargedUsd: actualUsd })
+    .where(eq(generationJobs.id, job.id))
+}
+
+/**
+ * Takes the generation of a job that had given it back, as it is resumed: one generation
+ * and the estimate again, under the same limits as a new job. What the job already cost
+ * stays charged, in the month it was charged to; when that is the current month, the job's
+ * charge now holds both, so the settlement at its end replaces the whole.
+ */
+export async function retakeQuota(tx: Tx, job: JobRow, now: Date): Promise<void> {
+  const month = await takeQuota(tx, job.userId, job.estimatedCostUsd, now)
+  const alreadyCharged = job.quotaMonth === month ? job.quotaChargedUsd : 0
+  await tx
+    .update(generationJobs)
+    .set({
+      quotaState: 'reserved',
+      quotaMonth: month,
+      quotaChargedUsd: sql`${alreadyCharged}::numeric + ${job.estimatedCostUsd}::numeric`,
+    })
     .where(eq(generationJobs.id, job.id))
 }
 

@@ -1,15 +1,8 @@
 import { STAGE_VALUES, type Stage } from '@shared/contracts/catalog'
 import type { Brief, ModelChoice } from '@shared/contracts/jobs'
 import { DEFAULT_PRICE_TABLE, type PriceTable } from '@shared/contracts/pricing'
+import { DEFAULT_MODELS, modelRoleOf } from '../../worker/providers/default-models'
 import type { ParsedSettings } from '../config/settings-schema'
-
-/** Stages that write or rewrite prose get the large model; the rest analyse and plan. */
-export const PROSE_STAGES: ReadonlySet<Stage> = new Set<Stage>(['prose', 'stylization'])
-
-const DEFAULTS = {
-  openai: { analysis: 'gpt-4o-mini', prose: 'gpt-4o' },
-  anthropic: { analysis: 'claude-haiku-4-5', prose: 'claude-sonnet-4-5' },
-} as const
 
 /**
  * Picks the model for every stage: the brief's choice for its role, else the settings'
@@ -24,7 +17,7 @@ export function resolveStageModels(
   if (!base) return null
   const chosen = {} as Record<Stage, ModelChoice>
   for (const stage of STAGE_VALUES) {
-    const role = PROSE_STAGES.has(stage) ? 'prose' : 'analysis'
+    const role = modelRoleOf(stage)
     chosen[stage] = brief?.models?.[role] ?? settings.STAGE_MODELS[stage] ?? base[role]
   }
   return chosen
@@ -38,14 +31,14 @@ export function priceTableOf(settings: ParsedSettings): PriceTable {
 function defaultChoices(s: ParsedSettings): { analysis: ModelChoice; prose: ModelChoice } | null {
   if (s.OPENAI_API_KEY) {
     return {
-      analysis: { provider: 'openai', model: DEFAULTS.openai.analysis },
-      prose: { provider: 'openai', model: DEFAULTS.openai.prose },
+      analysis: { provider: 'openai', model: DEFAULT_MODELS.openai.analysis },
+      prose: { provider: 'openai', model: DEFAULT_MODELS.openai.prose },
     }
   }
   if (s.ANTHROPIC_API_KEY) {
     return {
-      analysis: { provider: 'anthropic', model: DEFAULTS.anthropic.analysis },
-      prose: { provider: 'anthropic', model: DEFAULTS.anthropic.prose },
+      analysis: { provider: 'anthropic', model: DEFAULT_MODELS.anthropic.analysis },
+      prose: { provider: 'anthropic', model: DEFAULT_MODELS.anthropic.prose },
     }
   }
   if (s.LOCAL_MODEL_BASE_URL) {

@@ -102,8 +102,11 @@ export async function completeJob(
 }
 
 /**
- * Records a stop. A job that wrote no prose gives its generation back; one stopped by its
- * budget, a cancellation or a provider failure keeps its checkpoints and can be resumed.
+ * Records a stop. A job that wrote no prose gives its generation back (its cost so far stays
+ * charged); one stopped by its budget, a cancellation or a provider failure keeps its
+ * checkpoints. It can be resumed when there is work to continue from, when the budget
+ * stopped it, or when the failure may pass by itself (a rate limit, an outage, lost
+ * workers); the message then says so, and only then.
  */
 export async function stopJob(
   db: Database,
@@ -116,13 +119,14 @@ export async function stopJob(
       .select({ n: count() })
       .from(jobCheckpoints)
       .where(eq(jobCheckpoints.jobId, jobId))
+    const canResume = (checkpoints?.n ?? 0) > 0 || error.kind === 'budget' || error.retryable
     const [job] = await tx
       .update(generationJobs)
       .set({
         status: error.kind === 'cancelled' ? 'cancelled' : 'failed',
         errorKind: error.kind,
-        errorMessage: error.message,
-        canResume: (checkpoints?.n ?? 0) > 0 || error.kind === 'budget',
+        errorMessage: describeStop(error, canResume),
+        canResume,
         completedAt: now,
         updatedAt: now,
         workerId: null,
@@ -130,10 +134,26 @@ export async function stopJob(
       })
       .where(eq(generationJobs.id, jobId))
       .returning()
-    // Prose was paid for: the month is charged what the job really cost. Without prose the
-    // generation is given back.
+    // Prose was paid for and keeps the generation. Without prose the generation and the
+    // unspent reservation are given back; either way the month is charged the real cost.
     if (await hasProse(tx, jobId)) await settleQuota(tx, job!, job!.actualCostUsd)
     else await refundQuota(tx, job!)
     return job!
   })
+}
+
+/** Matches a message that already tells the writer to resume. */
+const MENTIONS_RESUME = /\bresum(e|ed|ing)\b/i
+
+/**
+ * The stored message: a failure that may pass by itself says the job can be resumed, since
+ * the writer is offered the button for it. Every message that already mentions resuming
+ * (lost workers, the budget) comes with a resumable stop.
+ */
+function describeStop(error: WorkerError, canResume: boolean): string {
+  if (error.kind === 'cancelled' || error.kind === 'budget') return error.message
+  if (canResume && error.retryable && !MENTIONS_RESUME.test(error.message)) {
+    return `${error.message}; resume the job to try again`
+  }
+  return error.message
 }

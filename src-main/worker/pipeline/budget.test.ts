@@ -1,5 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { createFakeModels, makeJob, messagesOf, runJob } from './pipeline-test-kit'
+import { toStrictJsonSchema } from '../providers/json-schema'
+import {
+  checkpointsOf,
+  createFakeModels,
+  makeJob,
+  messagesOf,
+  runJob,
+  type RecordedCall,
+} from './pipeline-test-kit'
+
+/** The planning a first run leaves behind, so the next run's first call is segment 1's prose. */
+async function plannedCheckpoints(): Promise<Record<string, unknown>> {
+  const { messages } = await runJob(makeJob(), createFakeModels())
+  return Object.fromEntries(
+    Object.entries(checkpointsOf(messages)).filter(([key]) =>
+      /^(stage:(brief|world|characters|structure|segment_plan)|plan:)/.test(key),
+    ),
+  )
+}
+
+const promptChars = ({ request }: RecordedCall) => request.system.length + request.prompt.length
 
 describe('the job budget', () => {
   it('stops before the call whose worst case would exceed it, without making that call', async () => {
@@ -50,5 +70,65 @@ describe('the job budget', () => {
     expect(spent).toBeLessThanOrEqual(0.01)
     expect(messagesOf(messages, 'usage')).toHaveLength(models.calls.length)
     expect(messagesOf(messages, 'failed')[0]?.error.kind).toBe('budget')
+  })
+
+  it('refuses a call whose real prompt would take the job past its budget, unsent', async () => {
+    // Polish runs about 3.5 characters a token. At $1,000 a million prompt tokens, a budget
+    // worth the prompt at 3.75 characters a token is less than the call really costs, though
+    // four characters a token would have let it through.
+    const checkpoints = await plannedCheckpoints()
+    const probe = createFakeModels()
+    await runJob(makeJob({}, { checkpoints }), probe)
+    const prose = probe.ofKind('prose')[0]!
+    const prices = { 'gpt-4o-mini': { input: 0, output: 0 }, 'gpt-4o': { input: 1_000, output: 0 } }
+    const budgetUsd = (promptChars(prose) / 3.75) * 0.001
+    expect((promptChars(prose) / 3.5) * 0.001).toBeGreaterThan(budgetUsd)
+
+    const models = createFakeModels()
+    const { messages } = await runJob(makeJob({}, { checkpoints, prices, budgetUsd }), models)
+
+    expect(models.ofKind('prose')).toHaveLength(0)
+    expect(messagesOf(messages, 'failed')[0]?.error.kind).toBe('budget')
+  })
+
+  it('counts the JSON schema a structured call sends as part of its prompt', async () => {
+    // The brief call is asked at most twice; with its prompt alone it would fit this budget,
+    // with the schema it sends as response_format it does not.
+    const probe = createFakeModels()
+    await runJob(makeJob(), probe)
+    const brief = probe.calls[0]!
+    const schemaChars = JSON.stringify(toStrictJsonSchema(brief.request.structured!.schema)).length
+    const prices = { 'gpt-4o-mini': { input: 1_000, output: 0 }, 'gpt-4o': { input: 0, output: 0 } }
+    const budgetUsd = 2 * ((promptChars(brief) + schemaChars / 2) / 3) * 0.001
+
+    const models = createFakeModels()
+    const { messages } = await runJob(makeJob({}, { prices, budgetUsd }), models)
+
+    expect(models.calls).toHaveLength(0)
+    expect(messagesOf(messages, 'failed')[0]?.error.kind).toBe('budget')
+  })
+
+  it('says once in the log that a model without a price is charged as the dearest', async () => {
+    const unknown = { provider: 'anthropic' as const, model: 'claude-unlisted-budget-test' }
+    const stageModels = Object.fromEntries(
+      Object.keys(makeJob().stageModels).map((stage) => [stage, unknown]),
+    ) as ReturnType<typeof makeJob>['stageModels']
+    const models = createFakeModels()
+
+    const { outcome, messages } = await runJob(makeJob({}, { stageModels }), models)
+
+    expect(outcome.status).toBe('completed')
+    expect(models.calls.length).toBeGreaterThan(5)
+    const warnings = messagesOf(messages, 'log').filter((m) => m.msg.includes(unknown.model))
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        msg: expect.stringMatching(
+          /not in the price table.*dearest anthropic model \(\$15 in, \$75 out/,
+        ),
+      }),
+    ])
+    const usage = messagesOf(messages, 'usage')
+    expect(usage[0]?.usage.costUsd).toBeGreaterThan(0)
   })
 })

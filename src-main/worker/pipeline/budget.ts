@@ -1,6 +1,14 @@
-import { costOf, worstCaseCost, type PriceTable } from '@shared/contracts/pricing'
+import {
+  costOf,
+  familyOf,
+  isUnpriced,
+  priceOf,
+  worstCaseCost,
+  type PriceTable,
+} from '@shared/contracts/pricing'
 import { AppError } from '../../core/errors/app-error'
-import type { ProviderName } from '../providers/types'
+import { toJsonSchema, toStrictJsonSchema } from '../providers/json-schema'
+import type { ProviderName, StructuredOutput } from '../providers/types'
 
 /** The details an AppError carries when the budget stops a job; `describeFailure` reads it. */
 export const BUDGET_STOP = 'budget'
@@ -8,7 +16,7 @@ export const BUDGET_STOP = 'budget'
 export interface PlannedCall {
   provider: ProviderName
   model: string
-  /** System and user prompt together. */
+  /** Everything the call sends: system and user prompt, and a structured call's schema. */
   promptChars: number
   maxTokens: number
   /**
@@ -18,9 +26,36 @@ export interface PlannedCall {
   attempts?: number
 }
 
+/**
+ * Characters a prompt token may hold at fewest, for worst cases. English runs about four,
+ * Polish about three and a half (the job estimate's two tokens a word); three leaves room
+ * for names, numbers and JSON, which split finer still.
+ */
+const WORST_CASE_CHARS_PER_TOKEN = 3
+
 /** About four characters a token; the same rule the providers use when a server sends none. */
 export function estimateTokens(chars: number): number {
   return Math.ceil(chars / 4)
+}
+
+/**
+ * What a call sends besides its messages counts too: a structured call's JSON schema goes
+ * out as OpenAI's `response_format` or as Anthropic's tool `input_schema`, so the larger of
+ * the two serialized schemas is added to the prompts.
+ */
+export function sentChars(call: {
+  system: string
+  prompt: string
+  structured?: StructuredOutput<unknown>
+}): number {
+  const schema = call.structured?.schema
+  const schemaChars = schema
+    ? Math.max(
+        JSON.stringify(toJsonSchema(schema)).length,
+        JSON.stringify(toStrictJsonSchema(schema)).length,
+      )
+    : 0
+  return call.system.length + call.prompt.length + schemaChars
 }
 
 /**
@@ -34,7 +69,7 @@ export function assertWithinBudget(
   spentUsd: number,
   budgetUsd: number,
 ): void {
-  const tokensIn = estimateTokens(call.promptChars)
+  const tokensIn = Math.ceil(call.promptChars / WORST_CASE_CHARS_PER_TOKEN)
   const worst =
     worstCaseCost(prices, call.model, tokensIn, call.maxTokens, call.provider) *
     (call.attempts ?? 1)
@@ -57,6 +92,31 @@ export function priceCall(
   tokensOut: number,
 ): number {
   return costOf(prices, model, tokensIn, tokensOut, provider)
+}
+
+/** Models this process has already reported as missing from the price table. */
+const reportedUnpriced = new Set<string>()
+
+/**
+ * The warning to log when `target` is about to be charged a stand-in price because the
+ * table does not list it; given once per model in this process, so logs say it without
+ * repeating it for every call.
+ */
+export function unpricedModelWarning(
+  prices: PriceTable,
+  target: { provider: ProviderName; model: string },
+): string | undefined {
+  const { provider, model } = target
+  const key = `${provider}:${model}`
+  if (!isUnpriced(prices, model, provider) || reportedUnpriced.has(key)) return undefined
+  reportedUnpriced.add(key)
+
+  const price = priceOf(prices, model, provider)
+  return (
+    `${model} is not in the price table, so it is charged as the dearest ` +
+    `${familyOf(model, provider)} model ($${price.input} in, $${price.output} out per million ` +
+    'tokens); add its price in Settings to charge what it really costs'
+  )
 }
 
 /** Dollars with cents, or with four decimals for the fractions of a cent single calls cost. */

@@ -3,15 +3,25 @@ import type { Stage } from '@shared/contracts/catalog'
 import type { Brief } from '@shared/contracts/jobs'
 import type { WorkerJob } from '@shared/contracts/worker-protocol'
 import { AppError } from '../../core/errors/app-error'
+import { takeBilledTokens } from '../providers/billed-tokens'
+import { fallbackModelOf, modelRoleOf } from '../providers/default-models'
 import type { ModelCallResult, ProviderName, StructuredOutput } from '../providers/types'
-import { assertWithinBudget, estimateTokens, priceCall } from './budget'
+import {
+  assertWithinBudget,
+  estimateTokens,
+  priceCall,
+  sentChars,
+  unpricedModelWarning,
+} from './budget'
 import { overallProgress } from './progress'
 import type { PipelineContext } from './types'
 
 type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
-/** Marks the ledger row of an attempt that was cut off and asked again. */
+/** Marks the ledger row of a streamed attempt that was cut off (and maybe asked again). */
 export const INTERRUPTED_SUFFIX = ':interrupted'
+/** Marks the ledger row of structured answers that were billed but could not be used. */
+export const REJECTED_SUFFIX = ':rejected'
 
 /** One model call as a stage asks for it; the run adds model, budget, signal and ledger. */
 export interface CallSpec<T> {
@@ -109,21 +119,40 @@ export function createJobRun(ctx: PipelineContext): JobRun {
     },
     async call(spec) {
       run.throwIfCancelled()
-      const choice = job.stageModels[spec.modelStage ?? spec.stage]
+      const modelStage = spec.modelStage ?? spec.stage
+      const choice = job.stageModels[modelStage]
       const promptChars = spec.system.length + spec.prompt.length
-      const checkBudget = (target: { provider: ProviderName; model: string }) =>
-        assertWithinBudget(
-          { ...target, promptChars, maxTokens: spec.maxTokens, attempts: spec.structured ? 2 : 1 },
-          job.prices,
-          spentUsd,
-          job.budgetUsd,
-        )
+      const planned = {
+        promptChars: sentChars(spec),
+        maxTokens: spec.maxTokens,
+        attempts: spec.structured ? 2 : 1,
+      }
+      const checkBudget = (target: { provider: ProviderName; model: string }) => {
+        const unpriced = unpricedModelWarning(job.prices, target)
+        if (unpriced) run.log('warn', unpriced, target)
+        assertWithinBudget({ ...target, ...planned }, job.prices, spentUsd, job.budgetUsd)
+      }
       checkBudget(choice)
 
-      // An attempt cut off mid-stream was billed for what it wrote; it is booked, estimated
-      // from the streamed text, before the retry is checked against the budget.
+      // Every billed attempt is booked, also one that ends in an error: a stream cut off
+      // (estimated from the text that arrived) and structured answers that could not be
+      // used (their tokens ride on the error). Before a retry this happens first, so the
+      // retry is checked against a budget that already counts them.
       let attempt = { provider: choice.provider, model: choice.model, chars: 0, started: 0 }
       attempt.started = performance.now()
+      const bookFailedAttempt = (cause: unknown) => {
+        const latencyMs = performance.now() - attempt.started
+        const rejected = takeBilledTokens(cause)
+        if (rejected) {
+          bookUsage(spec, { ...attempt, ...rejected, latencyMs }, spec.workKey + REJECTED_SUFFIX)
+        }
+        if (attempt.chars > 0) {
+          const tokensIn = estimateTokens(promptChars)
+          const tokensOut = estimateTokens(attempt.chars)
+          const usage = { ...attempt, tokensIn, tokensOut, latencyMs }
+          bookUsage(spec, usage, spec.workKey + INTERRUPTED_SUFFIX)
+        }
+      }
       const stream = spec.stream
       let fresh = !stream?.append
       const onDelta = (delta: string) => {
@@ -138,15 +167,8 @@ export function createJobRun(ctx: PipelineContext): JobRun {
         })
         fresh = false
       }
-      const onRestart = (next: { provider: ProviderName; model: string }) => {
-        if (attempt.chars > 0) {
-          const tokens = {
-            tokensIn: estimateTokens(promptChars),
-            tokensOut: estimateTokens(attempt.chars),
-            latencyMs: performance.now() - attempt.started,
-          }
-          bookUsage(spec, { ...attempt, ...tokens }, `${spec.workKey}${INTERRUPTED_SUFFIX}`)
-        }
+      const onRestart = (next: { provider: ProviderName; model: string }, cause: unknown) => {
+        bookFailedAttempt(cause)
         attempt = { ...next, chars: 0, started: performance.now() }
         // A retried stream starts again from its first word.
         fresh = !stream?.append
@@ -154,18 +176,24 @@ export function createJobRun(ctx: PipelineContext): JobRun {
         checkBudget(next)
       }
 
-      const result = await ctx.models.call({
-        provider: choice.provider,
-        model: choice.model,
-        system: spec.system,
-        prompt: spec.prompt,
-        maxTokens: spec.maxTokens,
-        temperature: spec.temperature,
-        structured: spec.structured,
-        onDelta,
-        onRestart,
-        signal,
-      })
+      const result = await ctx.models
+        .call({
+          provider: choice.provider,
+          model: choice.model,
+          system: spec.system,
+          prompt: spec.prompt,
+          maxTokens: spec.maxTokens,
+          temperature: spec.temperature,
+          structured: spec.structured,
+          fallbackModel: fallbackModelOf(job.providers, modelRoleOf(modelStage)),
+          onDelta,
+          onRestart,
+          signal,
+        })
+        .catch((error: unknown) => {
+          bookFailedAttempt(error)
+          throw error
+        })
       bookUsage(spec, result)
       return result
     },

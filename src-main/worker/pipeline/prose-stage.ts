@@ -34,7 +34,7 @@ export interface DraftSegment {
 }
 
 /** Words of the previous segment the next one sees, to make the seam invisible. */
-const SEAM_WORDS = 300
+export const SEAM_WORDS = 300
 
 /**
  * Stage 6: writes the segments in order. Each one is written from the rolling story state

@@ -10,10 +10,10 @@ import type { SegmentPlan } from './segment-plan-stage'
 import type { World } from './world-stage'
 
 /** A run of consecutive segments one review call reads. */
-export interface ReviewWindow {
+export interface ReviewWindow<S extends { words: number } = DraftSegment> {
   /** 1-based. */
   index: number
-  segments: DraftSegment[]
+  segments: S[]
   words: number
 }
 
@@ -75,13 +75,16 @@ export async function reviewInWindows<F extends Findings>(
   return mergeFindings(parts)
 }
 
-/** Groups consecutive segments into windows of at most `maxWords` (one segment at least). */
-export function planReviewWindows(
-  drafts: DraftSegment[],
+/**
+ * Groups consecutive segments into windows of at most `maxWords` (one segment at least).
+ * The job estimate groups planned segment lengths the same way.
+ */
+export function planReviewWindows<S extends { words: number }>(
+  drafts: S[],
   maxWords = REVIEW_WINDOW_WORDS,
-): ReviewWindow[] {
-  const windows: ReviewWindow[] = []
-  let current: DraftSegment[] = []
+): ReviewWindow<S>[] {
+  const windows: ReviewWindow<S>[] = []
+  let current: S[] = []
   let words = 0
   const close = () => {
     if (current.length > 0) windows.push({ index: windows.length + 1, segments: current, words })

@@ -25,7 +25,8 @@ export interface RewriteOutcome {
 
 /** A revision shorter than this share of the segment lost story; the segment is kept. */
 const MIN_KEPT_RATIO = 0.6
-const SEAM_WORDS = 150
+/** Words of each neighbouring segment a rewrite sees, to keep the seams. */
+export const REWRITE_SEAM_WORDS = 150
 
 /**
  * Rewrites each target segment once with the prose model, booked to the editorial stage.
@@ -60,8 +61,8 @@ export async function rewriteSegments(
           segment: planned,
           text: draft.text,
           issues: target.issues,
-          previousEnd: lastWords(segments[index - 1]?.text ?? '', SEAM_WORDS),
-          nextStart: firstWords(segments[index + 1]?.text ?? '', SEAM_WORDS),
+          previousEnd: lastWords(segments[index - 1]?.text ?? '', REWRITE_SEAM_WORDS),
+          nextStart: firstWords(segments[index + 1]?.text ?? '', REWRITE_SEAM_WORDS),
         }),
         maxTokens: proseMaxTokens(Math.ceil(draft.words * 1.2)),
         temperature: 0.7,

@@ -16,7 +16,7 @@ export const StoryStateSchema = z.object({
 export type StoryState = z.infer<typeof StoryStateSchema>
 
 /** Whose model keeps the rolling state: it is planning bookkeeping, not prose. */
-const STATE_MODEL_STAGE = 'segment_plan'
+export const STATE_MODEL_STAGE = 'segment_plan'
 
 /** The state before the first segment: nothing has happened, everyone is as designed. */
 export function initialStoryState(cast: Cast): StoryState {

@@ -97,12 +97,13 @@ describe('provider registry', () => {
       ANTHROPIC_BASE_URL: undefined,
       LOCAL_MODEL_BASE_URL: 'http://127.0.0.1:11434/v1',
       LOCAL_MODEL_API_KEY: undefined,
+      LOCAL_MODEL_NAME: 'llama3.1',
       PROVIDER_FALLBACK: 'local',
     })
 
     expect(settings).toEqual({
       openai: { apiKey: 'sk-1', baseURL: undefined },
-      local: { baseURL: 'http://127.0.0.1:11434/v1', apiKey: undefined },
+      local: { baseURL: 'http://127.0.0.1:11434/v1', apiKey: undefined, model: 'llama3.1' },
       fallback: 'local',
     })
   })

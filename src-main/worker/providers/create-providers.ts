@@ -8,6 +8,7 @@ import {
   type CircuitBreakerOptions,
   type CircuitState,
 } from './circuit-breaker'
+import { defaultModelOf } from './default-models'
 import { OpenAiProvider } from './openai-provider'
 import { PROVIDER_LABELS } from './provider-errors'
 import { classifyFailure, withRetry, type RetryOptions } from './retry'
@@ -21,6 +22,7 @@ type ProviderSettingNames = Pick<
   | 'ANTHROPIC_BASE_URL'
   | 'LOCAL_MODEL_BASE_URL'
   | 'LOCAL_MODEL_API_KEY'
+  | 'LOCAL_MODEL_NAME'
   | 'PROVIDER_FALLBACK'
 >
 
@@ -28,7 +30,8 @@ type ProviderSettingNames = Pick<
 export interface ProviderSettings {
   openai?: { apiKey: string; baseURL?: string }
   anthropic?: { apiKey: string; baseURL?: string }
-  local?: { baseURL: string; apiKey?: string }
+  /** `model` is the server's model, used for every role (`LOCAL_MODEL_NAME`). */
+  local?: { baseURL: string; apiKey?: string; model?: string }
   /** Takes over when the requested provider is down (transient failures or an open breaker). */
   fallback?: ProviderName
 }
@@ -37,7 +40,10 @@ export interface ProviderRegistryOptions {
   logger?: Logger
   retry?: Omit<RetryOptions, 'signal' | 'onRetry'>
   breaker?: Omit<CircuitBreakerOptions, 'onStateChange'>
-  /** Model for the fallback provider when the request names none. */
+  /**
+   * Model for the fallback provider when the request names none; else the provider's
+   * analysis default, or the local server's model.
+   */
   fallbackModel?: string
   timeoutMs?: number
   streamIdleTimeoutMs?: number
@@ -53,12 +59,6 @@ export interface ProviderRegistry {
   call<T>(request: ModelCallRequest<T>): Promise<ModelCallResult<T>>
 }
 
-/** Used on a fallback provider when neither the request nor the options name a model. */
-export const DEFAULT_FALLBACK_MODELS: Partial<Record<ProviderName, string>> = {
-  openai: 'gpt-4o-mini',
-  anthropic: 'claude-haiku-4-5',
-}
-
 /**
  * Builds the configured providers. Each attempt goes through the provider's circuit breaker,
  * transient failures are retried with backoff, and when the provider still fails for a
@@ -69,7 +69,12 @@ export function createProviders(
   settings: ProviderSettings,
   options: ProviderRegistryOptions = {},
 ): ProviderRegistry {
-  return createProviderRegistry(buildProviders(settings, options), settings.fallback, options)
+  const fallbackModel =
+    options.fallbackModel ?? (settings.fallback === 'local' ? settings.local?.model : undefined)
+  return createProviderRegistry(buildProviders(settings, options), settings.fallback, {
+    ...options,
+    fallbackModel,
+  })
 }
 
 /** Reads the provider part of the application settings (environment or settings.json). */
@@ -82,7 +87,11 @@ export function readProviderSettings(settings: ProviderSettingNames): ProviderSe
     result.anthropic = { apiKey: settings.ANTHROPIC_API_KEY, baseURL: settings.ANTHROPIC_BASE_URL }
   }
   if (settings.LOCAL_MODEL_BASE_URL) {
-    result.local = { baseURL: settings.LOCAL_MODEL_BASE_URL, apiKey: settings.LOCAL_MODEL_API_KEY }
+    result.local = {
+      baseURL: settings.LOCAL_MODEL_BASE_URL,
+      apiKey: settings.LOCAL_MODEL_API_KEY,
+      model: settings.LOCAL_MODEL_NAME,
+    }
   }
   if (settings.PROVIDER_FALLBACK) result.fallback = settings.PROVIDER_FALLBACK
   return result
@@ -117,11 +126,16 @@ export function createProviderRegistry(
 
   const callWithRetries = <T>(request: ModelCallRequest<T>) => {
     const provider = get(request.provider)
-    const onRetry: RetryOptions['onRetry'] = ({ attempt, delayMs, error }) =>
+    let lastError: unknown
+    const onRetry: RetryOptions['onRetry'] = ({ attempt, delayMs, error }) => {
+      lastError = error
       log?.warn({ provider: provider.name, attempt, delayMs, err: error }, 'retrying model call')
+    }
     return withRetry(
       (attempt) => {
-        if (attempt > 1) request.onRestart?.({ provider: provider.name, model: request.model })
+        if (attempt > 1) {
+          request.onRestart?.({ provider: provider.name, model: request.model }, lastError)
+        }
         return breakers[request.provider].run(() => provider.call(request))
       },
       { ...options.retry, signal: request.signal, onRetry },
@@ -141,7 +155,7 @@ export function createProviderRegistry(
         if (!target) throw error
 
         log?.warn({ from: request.provider, ...target, err: error }, 'falling back')
-        request.onRestart?.(target)
+        request.onRestart?.(target, error)
         return callWithRetries({ ...request, ...target })
       }
     },
@@ -159,7 +173,8 @@ function chooseFallback(
   const failure = classifyFailure(error)
   if (!failure.transient && !failure.circuitOpen) return undefined
   if (!fallback || fallback === request.provider || !providers[fallback]) return undefined
-  const model = request.fallbackModel ?? fallbackModel ?? DEFAULT_FALLBACK_MODELS[fallback]
+  // Without a role the small model is the safe guess; the pipeline always names one.
+  const model = request.fallbackModel ?? fallbackModel ?? defaultModelOf(fallback, 'analysis')
   return model ? { provider: fallback, model } : undefined
 }
 
@@ -180,7 +195,8 @@ function buildProviders(
     providers.anthropic = new AnthropicProvider({ ...common, ...settings.anthropic })
   }
   if (settings.local?.baseURL) {
-    providers.local = new OpenAiProvider({ ...common, name: 'local', ...settings.local })
+    const { baseURL, apiKey } = settings.local
+    providers.local = new OpenAiProvider({ ...common, name: 'local', baseURL, apiKey })
   }
   return providers
 }

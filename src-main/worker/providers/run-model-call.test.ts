@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { reply, startModelServer, type ModelServer } from '../../testing/model-server'
 import { AnthropicProvider } from './anthropic-provider'
+import { takeBilledTokens } from './billed-tokens'
 import { OpenAiProvider } from './openai-provider'
 import type { ModelCallRequest } from './types'
 
@@ -69,6 +70,18 @@ describe('structured answers that do not parse', () => {
       details: { provider: 'anthropic', retryable: false, code: 'invalid_json' },
     })
     expect(server.requests).toHaveLength(2)
+    // Both answers were billed: two words each, two tokens a word on the model server.
+    expect(takeBilledTokens(error)).toEqual({ tokensIn: expect.any(Number), tokensOut: 8 })
+    expect(takeBilledTokens(error)).toBeUndefined()
+  })
+
+  it('carries the billed first answer on the error when asking again fails', async () => {
+    server.script(reply.text('no json here'), reply.error(400))
+
+    const error = await openai.call(request('openai')).catch((e: unknown) => e)
+
+    expect(error).toMatchObject({ kind: 'provider', details: { status: 400 } })
+    expect(takeBilledTokens(error)?.tokensOut).toBe(6)
   })
 
   it('accepts JSON wrapped in a Markdown fence, as local models write it', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppError } from '../../core/errors/app-error'
 import type { Logger } from '../../core/logging/logger'
+import { carryBilledTokens } from './billed-tokens'
 import { dropNullOptionals, toJsonSchema } from './json-schema'
 import { PROVIDER_LABELS, toProviderError } from './provider-errors'
 import type { FinishReason, ModelCallRequest, ModelCallResult, ProviderName } from './types'
@@ -22,7 +23,8 @@ export type AskModel = (prompt: string) => Promise<RawAnswer>
  * The part of a model call both providers share: time it, translate failures, and for
  * structured calls parse the answer with the zod schema. An answer that does not parse is
  * asked for once more with the validation problem appended to the prompt; a second bad
- * answer is a `provider` error. Tokens of both attempts are counted, since both are billed.
+ * answer is a `provider` error. Tokens of both attempts are counted, since both are billed:
+ * on success in the result, on failure carried by the error (see `takeBilledTokens`).
  */
 export async function runModelCall<T>(
   provider: ProviderName,
@@ -68,7 +70,9 @@ export async function runModelCall<T>(
   const correction =
     `\n\nYour previous answer could not be used: ${parsed.problem}\n` +
     'Answer again with only JSON that matches the schema.'
-  const second = await askTranslated(request.prompt + correction)
+  const second = await askTranslated(request.prompt + correction).catch((error: unknown) => {
+    throw carryBilledTokens(error, first)
+  })
   const total = {
     ...second,
     tokensIn: first.tokensIn + second.tokensIn,
@@ -78,7 +82,7 @@ export async function runModelCall<T>(
   if (reparsed.ok) return finish(total, reparsed.value)
 
   const label = PROVIDER_LABELS[provider]
-  throw new AppError(
+  const error = new AppError(
     'provider',
     `${label} returned invalid JSON for "${structured.name}" twice: ${reparsed.problem}`,
     {
@@ -91,6 +95,7 @@ export async function runModelCall<T>(
       },
     },
   )
+  throw carryBilledTokens(error, total)
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string }

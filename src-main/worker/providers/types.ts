@@ -23,11 +23,12 @@ export interface ModelCallRequest<T = unknown> {
   onDelta?: (text: string) => void
   /**
    * Called before a retry or a fallback asks again from the start, with the provider and
-   * model that will answer, so whoever shows the `onDelta` text can clear it and whoever
-   * keeps the budget can book the interrupted attempt and check the next one. Throwing
+   * model that will answer and the error that ended the attempt before, so whoever shows the
+   * `onDelta` text can clear it and whoever keeps the budget can book the failed attempt
+   * (its streamed text, or the tokens its error carries) and check the next one. Throwing
    * stops the call with that error.
    */
-  onRestart?: (next: { provider: ProviderName; model: string }) => void
+  onRestart?: (next: { provider: ProviderName; model: string }, cause: unknown) => void
   /** The model to use if the call falls back to the registry's fallback provider. */
   fallbackModel?: string
   signal?: AbortSignal
