@@ -1,15 +1,16 @@
 import { z } from 'zod'
 import type { PushEvent } from './events'
 
-/** What the renderer sends through the preload bridge; the main process makes it a Request. */
+/**
+ * What the renderer sends through the preload bridge; the main process makes it a Request.
+ * The body has no cap of its own here: the core's limits (MAX_BODY_BYTES, and MAX_IMPORT_BYTES
+ * for project imports) judge it as they judge HTTP, and answer 413 naming the setting.
+ */
 export const BridgeRequestSchema = z.object({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
   path: z.string().startsWith('/api/'),
   headers: z.record(z.string(), z.string()).default({}),
-  body: z
-    .string()
-    .max(50 * 1024 * 1024)
-    .optional(),
+  body: z.string().optional(),
 })
 export type BridgeRequest = z.input<typeof BridgeRequestSchema>
 
