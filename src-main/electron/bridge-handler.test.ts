@@ -33,7 +33,10 @@ async function readZip(bytes: Buffer): Promise<Record<string, string>> {
   return Object.fromEntries(names.map((name, i) => [name, texts[i]!]))
 }
 
-async function signInThroughBridge(path = '/api/auth/login', headers = json) {
+async function signInThroughBridge(
+  path = '/api/auth/login',
+  headers: Record<string, string> = json,
+) {
   const auth = await registerUser(core)
   const window = openWindow()
   const res = await window.send({
