@@ -34,10 +34,13 @@ export interface NarraForgeBridge {
   onEvent(listener: (event: PushEvent) => void): () => void
   /** The writer's interface language, so menus and notifications can follow it. */
   setLanguage(language: UiLanguage): void
+  /** Closes the core and starts the app again, to bring back a staged restore. */
+  relaunch(): Promise<void>
 }
 
 export const BRIDGE_CHANNELS = {
   request: 'narraforge:request',
   event: 'narraforge:event',
   language: 'narraforge:language',
+  relaunch: 'narraforge:relaunch',
 } as const
