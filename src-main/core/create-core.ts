@@ -112,7 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       migrationsDir,
       log,
       now,
-      keep: first.BACKUP_KEEP,
+      keep: () => settings.current().BACKUP_KEEP,
     })
     undo.unshift(() => backups.stop())
     // A new pre-migration copy may push an old one past the limit, in every mode.
