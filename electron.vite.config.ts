@@ -1,8 +1,22 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { injectContentSecurityMeta } from './src-shared/content-policy'
 
 const shared = { '@shared': resolve(import.meta.dirname, 'src-shared') }
+
+/**
+ * Writes the app's Content-Security-Policy into the built index.html. Builds only: the dev
+ * server's React preamble is an inline script the production policy would block.
+ */
+export function contentSecurityMeta(): Plugin {
+  return {
+    name: 'narraforge:content-security-meta',
+    apply: 'build',
+    transformIndexHtml: { order: 'post', handler: (html) => injectContentSecurityMeta(html) },
+  }
+}
 
 // electron-vite 6 needs every entry named when the folders are not its defaults; each key
 // below becomes out/<process>/<key>.js.
@@ -34,7 +48,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
     resolve: { alias: shared },
-    plugins: [react()],
+    plugins: [react(), contentSecurityMeta()],
     build: {
       minify: true,
       rollupOptions: {

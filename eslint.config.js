@@ -28,8 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    // ipcMain and ipcRenderer stay inside the two bridge files.
-    files: ['src-main/electron/**/*.ts'],
+    // ipcMain and ipcRenderer stay inside the two bridge files, wherever else they might creep in.
+    files: ['**/*.{ts,tsx}'],
     ignores: ['src-main/electron/ipc-bridge.ts', 'src-main/electron/preload.ts'],
     rules: {
       'no-restricted-syntax': ['error', { selector: "Identifier[name=/^ipc(Main|Renderer)$/]", message: 'ipcMain/ipcRenderer belong in ipc-bridge.ts and preload.ts only.' }],

@@ -1,17 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
-import { secureHeaders } from 'hono/secure-headers'
-import { createCore, type Core } from './core/create-core'
-import type { TransportEnv } from './core/http/context'
+import type { Hono } from 'hono'
+import { createCore } from './core/create-core'
 import { configurationError, findSettingsProblems } from './core/config/load-settings'
 import { AppError, isAppError } from './core/errors/app-error'
 import { createFileSecretStore } from './core/secrets/file-secret-store'
 import { readProviderKeys } from './core/settings/settings-store'
 import { parseServerArgs, SERVER_USAGE } from './server-args'
+import { createWebApp } from './web-app'
 
 /**
  * The headless server: the same core as the desktop app behind @hono/node-server, serving the
@@ -33,7 +31,7 @@ async function main(): Promise<void> {
     })
   }
   const core = await createCore({ mode: args.mode, dataDir: args.dataDir })
-  const web = createWebApp(core)
+  const web = createWebApp(core, locateRenderer())
 
   const server = await listen(web, args.host, args.port)
   const address = server.address()
@@ -56,23 +54,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'))
 }
 
-function createWebApp(core: Core): Hono {
-  const web = new Hono()
-  web.all('/api/*', (c) => core.app.fetch(c.req.raw, c.env as TransportEnv))
-  web.all('/api', (c) => core.app.fetch(c.req.raw, c.env as TransportEnv))
-
-  const rendererDir = locateRenderer()
-  if (rendererDir) {
-    web.use('*', secureHeaders({ contentSecurityPolicy: RENDERER_CSP }))
-    web.use('*', serveStatic({ root: rendererDir }))
-    const index = readFileSync(join(rendererDir, 'index.html'), 'utf8')
-    web.get('*', (c) => c.html(index))
-  } else {
-    core.log.warn('renderer not built; run `npm run build` to serve the app at /')
-  }
-  return web
-}
-
 function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server))
@@ -84,18 +65,6 @@ function locateRenderer(): string | null {
   const here = dirname(fileURLToPath(import.meta.url))
   const dir = join(here, '..', 'renderer')
   return existsSync(join(dir, 'index.html')) ? dir : null
-}
-
-const RENDERER_CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  fontSrc: ["'self'", 'data:'],
-  objectSrc: ["'none'"],
-  frameAncestors: ["'none'"],
-  baseUri: ["'self'"],
 }
 
 main().catch((error: unknown) => {

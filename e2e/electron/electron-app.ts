@@ -7,8 +7,9 @@ import { _electron as electron, type ElectronApplication } from '@playwright/tes
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const MAIN_BUNDLE = join(ROOT, 'out', 'main', 'index.js')
+/** Printed when the tests skip, so a green run cannot be mistaken for a tested desktop app. */
 export const NO_ELECTRON =
-  'Electron binary not installed on this machine (it cannot be downloaded here); run npx install-electron to enable'
+  'no Electron binary in node_modules/electron (its download is blocked or was skipped), so the desktop app was not launched; to run these tests, run `npx install-electron` with network access, then `npx electron-vite build`'
 
 /** The Electron executable the npm package unpacked, or null when its binary was never fetched. */
 export function findElectronBinary(): string | null {

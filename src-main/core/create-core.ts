@@ -89,6 +89,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     })
 
   const lock = acquireDataLock(options.dataDir, options.mode)
+  // What a failed start must undo, newest first: the recovery screen may act on this folder,
+  // and a restore moves it, which an open database would block on Windows.
+  const undo: (() => Promise<void> | void)[] = [() => lock.release()]
   try {
     const migrationsDir = locateMigrations(options.migrationsDir)
     // A restore is staged while the app runs and swapped in here, before PGlite opens the folder.
@@ -101,6 +104,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       echo: first.DB_ECHO || first.DEBUG,
       now,
     })
+    undo.unshift(() => database.close())
     const { db, pg } = database
     const backups = createBackupService({
       pg,
@@ -108,11 +112,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       migrationsDir,
       log,
       now,
-      keep: first.BACKUP_KEEP,
+      keep: () => settings.current().BACKUP_KEEP,
     })
+    undo.unshift(() => backups.stop())
     // A new pre-migration copy may push an old one past the limit, in every mode.
     if (database.preMigrationBackup) backups.pruneBackups()
-    if (options.mode !== 'server') backups.startDailyBackups()
 
     const events = new EventBus()
     const health = new HealthRegistry(events, now, { log: log.child({ module: 'health' }) })
@@ -125,8 +129,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const spawnWorker =
       options.spawnWorker === undefined ? childProcessSpawner(log) : options.spawnWorker
     const engine = await createEngine({ db, events, health, settings, log, now, spawnWorker })
+    undo.unshift(() => engine.stop())
     health.startPeriodicChecks(first.HEALTH_CHECK_INTERVAL_MS)
+    undo.unshift(() => health.stop())
     const webhooks = startJobWebhooks({ db, events, log, now, secret: first.jwtSecret })
+    undo.unshift(() => webhooks.stop())
     const tokens = new TokenIssuer({ secret: first.jwtSecret, now })
     const routes = createRoutes({
       mode: options.mode,
@@ -159,6 +166,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...routes,
     })
 
+    // Last, so a start that fails on the way never leaves a timer behind.
+    if (options.mode !== 'server') backups.startDailyBackups()
     log.info({ mode: options.mode, dataDir: options.dataDir, version: APP_VERSION }, 'core ready')
     let closing: Promise<void> | undefined
     return {
@@ -183,7 +192,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     }
   } catch (error) {
-    lock.release()
+    for (const step of undo) {
+      try {
+        await step()
+      } catch (cleanup) {
+        log.warn({ err: cleanup }, 'a failed start could not be fully undone')
+      }
+    }
     throw error
   }
 }

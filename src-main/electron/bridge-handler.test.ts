@@ -33,13 +33,16 @@ async function readZip(bytes: Buffer): Promise<Record<string, string>> {
   return Object.fromEntries(names.map((name, i) => [name, texts[i]!]))
 }
 
-async function signInThroughBridge() {
+async function signInThroughBridge(
+  path = '/api/auth/login',
+  headers: Record<string, string> = json,
+) {
   const auth = await registerUser(core)
   const window = openWindow()
   const res = await window.send({
     method: 'POST',
-    path: '/api/auth/login',
-    headers: json,
+    path,
+    headers,
     body: JSON.stringify({ email: auth.user.email, password: STRONG_PASSWORD }),
   })
   return { ...window, auth, res, body: JSON.parse(res.body) }
@@ -97,6 +100,73 @@ describe('the IPC bridge', () => {
     expect(vault.userId()).toBeNull()
     const after = await call(core, 'POST', '/api/auth/refresh', { body: { refresh_token: token } })
     expect(after.status).toBe(401)
+  })
+
+  it.each(['/api/auth/login?x=1', '/api/auth/%6Cogin', '/api/projects/../auth/login#x'])(
+    'keeps the refresh token out of a sign-in sent as %s',
+    async (path) => {
+      const { vault, res, body, auth } = await signInThroughBridge(path)
+
+      expect(res.status).toBe(200)
+      expect(body).not.toHaveProperty('refresh_token')
+      expect(vault.get()).toEqual(expect.any(String))
+      expect(res.body).not.toContain(vault.get())
+      expect(vault.userId()).toBe(auth.user.id)
+    },
+  )
+
+  it('refreshes and signs out with the vault’s token when the path carries a query', async () => {
+    const { vault, send } = await signInThroughBridge()
+    const first = vault.get()!
+
+    const refreshed = await send({
+      method: 'POST',
+      path: '/api/auth/refresh?x=1',
+      headers: json,
+      body: '{}',
+    })
+    expect(refreshed.status).toBe(200)
+    expect(vault.get()).not.toBe(first)
+    const second = vault.get()!
+
+    const out = await send({
+      method: 'POST',
+      path: '/api/auth/logout?x=1',
+      headers: json,
+      body: '{}',
+    })
+
+    expect(out.status).toBe(204)
+    expect([vault.get(), vault.userId()]).toEqual([null, null])
+    const after = await call(core, 'POST', '/api/auth/refresh', { body: { refresh_token: second } })
+    expect(after.status).toBe(401)
+  })
+
+  it('ignores a request for a cookie session and never passes a set-cookie to the window', async () => {
+    const { vault, res, body } = await signInThroughBridge('/api/auth/login', {
+      ...json,
+      'X-NarraForge-Client': 'browser',
+    })
+
+    expect(res.status).toBe(200)
+    expect(Object.keys(res.headers)).not.toContain('set-cookie')
+    expect(body).not.toHaveProperty('refresh_token')
+    expect(vault.get()).toEqual(expect.any(String))
+  })
+
+  it('does not let a cookie present a refresh token the vault never held', async () => {
+    const { vault } = await signInThroughBridge()
+    const stranger = openWindow()
+
+    const res = await stranger.send({
+      method: 'POST',
+      path: '/api/auth/refresh',
+      headers: { ...json, cookie: `nf_refresh=${vault.get()}; nf_csrf=abc`, 'x-csrf-token': 'abc' },
+      body: '{}',
+    })
+
+    expect(res.status).toBe(401)
+    expect(stranger.vault.get()).toBeNull()
   })
 
   it.each([

@@ -1,31 +1,13 @@
+import { buildContentSecurityPolicy as buildSharedPolicy } from '@shared/content-policy'
+
 /** Where the app's own pages come from: the dev server in development, the built files otherwise. */
 export type RendererLocation =
   { kind: 'dev-server'; url: string } | { kind: 'file'; path: string; url: string }
 
-/**
- * The Content-Security-Policy for the app's own pages. Nothing loads from outside the app;
- * inline styles stay allowed for the component library. In development the dev server's
- * inline preamble and hot-reload socket need two exceptions, which never reach a built app.
- */
+/** The app's policy (`src-shared/content-policy`), with the dev server's exceptions in development. */
 export function buildContentSecurityPolicy(location: RendererLocation): string {
-  const dev = location.kind === 'dev-server' ? new URL(location.url) : null
-  const directives: Record<string, string[]> = {
-    'default-src': ["'self'"],
-    'script-src': dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
-    'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
-    'font-src': ["'self'", 'data:'],
-    'connect-src': dev ? ["'self'", dev.origin, `ws://${dev.host}`] : ["'self'"],
-    'media-src': ["'self'", 'blob:'],
-    'object-src': ["'none'"],
-    'frame-src': ["'none'"],
-    'base-uri': ["'self'"],
-    'form-action': ["'none'"],
-    'frame-ancestors': ["'none'"],
-  }
-  return Object.entries(directives)
-    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-    .join('; ')
+  const devServer = location.kind === 'dev-server' ? location.url : undefined
+  return buildSharedPolicy({ devServer })
 }
 
 /** Whether a URL is one of the app's own pages (or their assets). */

@@ -14,7 +14,7 @@ const SEALED = '.sealed'
 /**
  * Keeps secrets encrypted by the OS keychain when it is available, and in the owner-only
  * plain files underneath when it is not (a Linux session without a keyring), saying so once
- * at warn. Values are never logged.
+ * at warn; those are sealed once the keychain is there again. Values are never logged.
  */
 export function createEncryptedSecretStore(
   files: SecretStore,
@@ -31,10 +31,26 @@ export function createEncryptedSecretStore(
     return available
   }
 
+  // A value written while the keychain was away (a session without a keyring) is sealed
+  // the first time it is read with the keychain back, and its plain file removed.
+  const sealPlain = (name: string): string | null => {
+    const plain = files.get(name)
+    if (plain === null || !canEncrypt()) return plain
+    try {
+      files.set(name + SEALED, cipher.encrypt(plain).toString('base64'))
+      files.set(name, null)
+      log.info({ name }, 'a secret kept in a plain file is now sealed by the OS keychain')
+    } catch (error) {
+      log.warn({ name, err: error }, 'a secret kept in a plain file could not be sealed')
+    }
+    return plain
+  }
+
   return {
     get(name) {
       const sealed = files.get(name + SEALED)
-      if (sealed === null || !canEncrypt()) return files.get(name)
+      if (sealed === null) return sealPlain(name)
+      if (!canEncrypt()) return files.get(name)
       try {
         return cipher.decrypt(Buffer.from(sealed, 'base64'))
       } catch {

@@ -10,21 +10,34 @@ import { AppError } from '../core/errors/app-error'
 import { isFor } from '../core/events/event-bus'
 import { handleBridgeRequest, type SessionVault } from './bridge-handler'
 
+export interface BridgeHandlers {
+  /** The writer chose an interface language. */
+  language(language: UiLanguage): void
+  /** The writer asked to restart, to bring back a staged restore. */
+  relaunch(): void
+}
+
 /**
  * Connects the window to the core: requests in through `ipcMain.handle`, push events out
- * through `webContents.send`, the writer's language in through `ipcMain.on`. Messages from
- * any frame other than the app's own window are refused or ignored.
+ * through `webContents.send`, the writer's language and restart requests in as well. Messages
+ * from any frame other than the app's own window are refused or ignored.
  */
 export function connectBridge(
   core: Core,
   window: BrowserWindow,
   vault: SessionVault,
-  onLanguage: (language: UiLanguage) => void,
+  handlers: BridgeHandlers,
 ): () => void {
   ipcMain.handle(BRIDGE_CHANNELS.request, async (event, request: unknown) => {
     if (!isFromWindow(event, window))
       throw new AppError('forbidden', 'Request from an unknown frame')
     return handleBridgeRequest(core, vault, `window-${window.id}`, request)
+  })
+  ipcMain.handle(BRIDGE_CHANNELS.relaunch, async (event) => {
+    if (!isFromWindow(event, window))
+      throw new AppError('forbidden', 'Request from an unknown frame')
+    // Answered first; the restart closes the core and this window with it.
+    setImmediate(handlers.relaunch)
   })
 
   const unsubscribe = core.events.subscribe((event) => {
@@ -36,12 +49,13 @@ export function connectBridge(
   // A one-way message: there is no one to answer, so anything unexpected is dropped.
   const reportLanguage = (event: IpcMainEvent, language: unknown) => {
     const parsed = UiLanguageSchema.safeParse(language)
-    if (isFromWindow(event, window) && parsed.success) onLanguage(parsed.data)
+    if (isFromWindow(event, window) && parsed.success) handlers.language(parsed.data)
   }
   ipcMain.on(BRIDGE_CHANNELS.language, reportLanguage)
 
   return () => {
     ipcMain.removeHandler(BRIDGE_CHANNELS.request)
+    ipcMain.removeHandler(BRIDGE_CHANNELS.relaunch)
     ipcMain.removeListener(BRIDGE_CHANNELS.language, reportLanguage)
     unsubscribe()
   }

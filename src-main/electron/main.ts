@@ -1,5 +1,5 @@
-import { join } from 'node:path'
-import { app, Menu, session, shell, type BrowserWindow } from 'electron'
+import { join, resolve } from 'node:path'
+import { app, BrowserWindow, Menu, session, shell } from 'electron'
 import type { UiLanguage } from '@shared/contracts/bridge'
 import { createCore, type Core } from '../core/create-core'
 import type { Logger } from '../core/logging/logger'
@@ -12,6 +12,7 @@ import { createSafeStorageSecretStore } from './safe-storage-secret-store'
 import { createPersistentVault } from './session-vault'
 import { createShellLogger } from './shell-logger'
 import { SHELL_TEXT, shellLanguageOf } from './shell-text'
+import { createShutdown, type ShutdownOutcome } from './shutdown'
 import { handleStartupFailure, showStartupFailure } from './startup-failure'
 import { utilityProcessSpawner } from './utility-process-worker'
 import { hardenWebContents, secureSession } from './window-security'
@@ -22,11 +23,17 @@ import { WINDOW_STATE_FILE } from './window-state'
  * session, build the core (or offer recovery), open the window, bridge it, close cleanly.
  */
 const PRELOAD = join(import.meta.dirname, '../preload/index.cjs')
+/** electron-builder's appId; Windows shows notifications only for an app it can name. */
+const APP_ID = 'app.narraforge.desktop'
 const renderer = locateRenderer()
 let core: Core | undefined
-let mainWindow: BrowserWindow | undefined
+let disconnectBridge: (() => void) | undefined
+/** Start-up, from `ready` until the window is open or recovery is offered. */
+let starting: Promise<void> = Promise.resolve()
+let quitting = false
+let closed = false
 
-configurePaths()
+configureApp()
 if (app.requestSingleInstanceLock()) runApp()
 else app.quit()
 
@@ -34,27 +41,50 @@ function runApp(): void {
   const dataDir = app.getPath('userData')
   const rootLog = createShellLogger(dataDir, app.isPackaged)
   const log = rootLog.child({ module: 'electron' })
+  const shutDown = createShutdown({
+    startup: () => starting,
+    core: () => core,
+    detach() {
+      disconnectBridge?.()
+      for (const window of BrowserWindow.getAllWindows()) window.hide()
+    },
+    log,
+  })
+  const leave = async (after: (outcome: ShutdownOutcome) => void) => {
+    quitting = true
+    const outcome = await shutDown()
+    closed = true
+    rootLog.flush?.()
+    after(outcome)
+  }
+  const relaunch = () =>
+    void leave(() => {
+      app.relaunch()
+      app.exit(0)
+    })
 
-  app.on('second-instance', () => mainWindow && focusWindow(mainWindow))
+  // During start-up and on the recovery screen there is no main window; focus what there is.
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0]
+    if (window) focusWindow(window)
+  })
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, renderer, log))
   app.on('window-all-closed', () => app.quit())
   app.on('before-quit', (event) => {
-    if (!core) return
+    if (closed) return
     event.preventDefault()
-    const closing = core
-    core = undefined
-    void closing
-      .close()
-      .catch((error: unknown) => log.error({ err: error }, 'core did not close cleanly'))
-      .finally(() => app.quit())
+    void leave((outcome) => (outcome === 'timed-out' ? app.exit(1) : app.quit()))
   })
-  app
-    .whenReady()
-    .then(() => start(dataDir, rootLog, log))
-    .catch((error: unknown) => showStartupFailure(error, systemLanguage()))
+  starting = app.whenReady().then(() => start(dataDir, rootLog, log, relaunch))
+  starting.catch((error: unknown) => showStartupFailure(error, systemLanguage()))
 }
 
-async function start(dataDir: string, rootLog: Logger, log: Logger): Promise<void> {
+async function start(
+  dataDir: string,
+  rootLog: Logger,
+  log: Logger,
+  relaunch: () => void,
+): Promise<void> {
   // The system's language until the renderer reports the writer's choice.
   let language = systemLanguage()
   secureSession(session.defaultSession, renderer)
@@ -65,34 +95,43 @@ async function start(dataDir: string, rootLog: Logger, log: Logger): Promise<voi
     const spawnWorker = utilityProcessSpawner(rootLog.child({ module: 'workers' }))
     core = await createCore({ mode: 'desktop', dataDir, log: rootLog, secrets, spawnWorker })
   } catch (error) {
+    if (quitting) return
     await handleStartupFailure(error, {
       dataDir,
       preload: PRELOAD,
       log,
       language,
-      onRecovered: restart,
+      onRecovered: relaunch,
     })
     return
   }
+  // Quit was asked for while the core was starting: it is closed, no window opens.
+  if (quitting) return
 
   const vault = createPersistentVault(secrets, log)
   const stateFile = join(dataDir, WINDOW_STATE_FILE)
-  mainWindow = openMainWindow({ location: renderer, preload: PRELOAD, stateFile, log })
-  connectBridge(core, mainWindow, vault, (chosen) => {
-    if (chosen === language) return
-    language = chosen
-    setMenu(dataDir, language)
+  const window = openMainWindow({ location: renderer, preload: PRELOAD, stateFile, log })
+  disconnectBridge = connectBridge(core, window, vault, {
+    language(chosen) {
+      if (chosen === language) return
+      language = chosen
+      setMenu(dataDir, language)
+    },
+    relaunch,
   })
-  watchForCrashes(mainWindow, log)
-  notifyJobOutcomes(core.events, mainWindow, vault, () => SHELL_TEXT[language])
+  watchForCrashes(window, log)
+  notifyJobOutcomes(core.events, window, vault, () => SHELL_TEXT[language])
 }
 
 /** Must run before `ready` and before the single-instance lock, which is keyed on userData. */
-function configurePaths(): void {
+function configureApp(): void {
   // The same override browser mode honours; e2e tests give each run its own folder with it.
-  if (process.env.NARRAFORGE_DATA_DIR) app.setPath('userData', process.env.NARRAFORGE_DATA_DIR)
+  // Electron accepts only absolute paths.
+  const dataDir = process.env.NARRAFORGE_DATA_DIR
+  if (dataDir) app.setPath('userData', resolve(dataDir))
   if (app.isPackaged)
     process.env.NARRAFORGE_MIGRATIONS_DIR ??= join(process.resourcesPath, 'drizzle')
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
 }
 
 /** Call after `ready`: Electron knows the locale only from then on. */
@@ -110,10 +149,4 @@ function folderActions(dataDir: string) {
     openDataFolder: () => void shell.openPath(dataDir),
     openLogsFolder: () => void shell.openPath(join(dataDir, 'logs')),
   }
-}
-
-/** After a recovery action: start over on the repaired folder with a fresh engine. */
-function restart(): void {
-  app.relaunch()
-  app.exit(0)
 }

@@ -7,7 +7,10 @@ import {
   type NarraForgeRecoveryBridge,
 } from '@shared/contracts/recovery'
 
-/** The one bridge the window gets: forward API requests, receive push events, tell the language. */
+/**
+ * The one bridge the window gets: forward API requests, receive push events, tell the language,
+ * ask for a restart.
+ */
 const bridge: NarraForgeBridge = {
   kind: 'electron',
   request: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.request, request),
@@ -17,6 +20,7 @@ const bridge: NarraForgeBridge = {
     return () => ipcRenderer.removeListener(BRIDGE_CHANNELS.event, handler)
   },
   setLanguage: (language) => ipcRenderer.send(BRIDGE_CHANNELS.language, language),
+  relaunch: () => ipcRenderer.invoke(BRIDGE_CHANNELS.relaunch),
 }
 
 /** The recovery screen's two actions; exposed only in the window started with RECOVERY_FLAG. */

@@ -68,6 +68,29 @@ describe('encrypted secret store', () => {
     expect(JSON.stringify(lines)).not.toMatch(/value-one|value-two/)
   })
 
+  it('seals a value kept in a plain file once the keychain is available again', () => {
+    createEncryptedSecretStore(
+      createFileSecretStore(dataDir),
+      fakeCipher('k1', false),
+      recordingLogger(),
+    ).set('session', 'refresh-abc')
+    expect(files()).toEqual(['session'])
+
+    const store = createEncryptedSecretStore(
+      createFileSecretStore(dataDir),
+      fakeCipher('k1'),
+      recordingLogger(),
+    )
+
+    expect(store.get('session')).toBe('refresh-abc')
+    expect(files()).toEqual(['session.sealed'])
+    expect(readFileSync(join(dataDir, 'secrets', 'session.sealed'), 'utf8')).not.toContain(
+      'refresh-abc',
+    )
+    expect(store.get('session')).toBe('refresh-abc')
+    expect(JSON.stringify(lines)).not.toContain('refresh-abc')
+  })
+
   it('treats a value sealed by another keychain as absent', () => {
     createEncryptedSecretStore(
       createFileSecretStore(dataDir),

@@ -58,11 +58,11 @@ const en: ShellText = {
   recoveryPage: {
     title: 'NarraForge — recovery',
     heading: 'NarraForge could not open your library',
-    databaseUnreadable: (folder) => `The database in ${folder} could not be read:`,
+    databaseUnreadable: (folder) => `NarraForge could not start with the database in ${folder}:`,
     latestBackup: (date, reason) => `The newest backup is from ${date} (${reason}).`,
     noBackups: 'There are no backups in the data folder.',
     nothingDeleted: (folder) =>
-      `Neither choice deletes anything: the damaged database is moved to the ${folder} folder inside the data folder.`,
+      `Neither choice deletes anything: the current database is moved to the ${folder} folder inside the data folder.`,
     restore: 'Restore the latest backup',
     startFresh: 'Start fresh, keeping the old data aside',
     working: 'Working…',
@@ -99,12 +99,13 @@ const pl: ShellText = {
   recoveryPage: {
     title: 'NarraForge — odzyskiwanie',
     heading: 'NarraForge nie może otworzyć Twojej biblioteki',
-    databaseUnreadable: (folder) => `Nie udało się odczytać bazy danych w folderze ${folder}:`,
+    databaseUnreadable: (folder) =>
+      `Nie udało się uruchomić NarraForge z bazą danych w folderze ${folder}:`,
     latestBackup: (date, reason) =>
       `Najnowsza kopia zapasowa pochodzi z ${date} (${PL_BACKUP_REASONS[reason] ?? reason}).`,
     noBackups: 'W folderze danych nie ma kopii zapasowych.',
     nothingDeleted: (folder) =>
-      `Żadna z opcji niczego nie usuwa: uszkodzona baza danych zostanie przeniesiona do folderu ${folder} w folderze danych.`,
+      `Żadna z opcji niczego nie usuwa: obecna baza danych zostanie przeniesiona do folderu ${folder} w folderze danych.`,
     restore: 'Przywróć najnowszą kopię zapasową',
     startFresh: 'Zacznij od nowa, odkładając stare dane na bok',
     working: 'Trwa przetwarzanie…',
@@ -128,12 +129,12 @@ export function shellLanguageOf(locale: string): UiLanguage {
 
 function enMovedAside(replaced: string | null): string {
   return replaced
-    ? `The damaged database is in ${replaced}.`
+    ? `The previous database is in ${replaced}.`
     : 'There was no database to move aside.'
 }
 
 function plMovedAside(replaced: string | null): string {
   return replaced
-    ? `Uszkodzona baza danych jest w ${replaced}.`
+    ? `Poprzednia baza danych jest w ${replaced}.`
     : 'Nie było bazy danych do przeniesienia.'
 }

@@ -1,9 +1,8 @@
 import { BrowserWindow } from 'electron'
 import type { UiLanguage } from '@shared/contracts/bridge'
-import { locateMigrations } from '../core/db/migrations'
 import { isAppError } from '../core/errors/app-error'
 import type { Logger } from '../core/logging/logger'
-import { probeDataFolder } from '../core/recovery/probe-data-folder'
+import { decideAfterFailedStart } from '../core/recovery/startup-decision'
 import { openRecoveryWindow } from './recovery/recovery-window'
 import { SHELL_TEXT } from './shell-text'
 
@@ -18,9 +17,9 @@ export interface StartupFailureOptions {
 }
 
 /**
- * Decides what the writer sees when the core does not start. Settings problems and a folder
- * held by another NarraForge are AppErrors with a message that says what to do; anything else
- * may be a damaged database, so the folder is probed and the recovery screen offered if so.
+ * Shows what the writer can do when the core does not start: the recovery screen for a
+ * database that failed to open, migrate or serve, a plain message for settings problems and
+ * a folder held by another NarraForge (`decideAfterFailedStart` chooses).
  */
 export async function handleStartupFailure(
   error: unknown,
@@ -29,15 +28,10 @@ export async function handleStartupFailure(
   const { log } = options
   log.error({ err: error }, 'core failed to start')
 
-  if (!isAppError(error)) {
-    const state = await probeDataFolder(options.dataDir, locateMigrations())
-    log.info({ status: state.status }, 'data folder probed')
-    if (state.status === 'corrupt') {
-      openRecoveryWindow({ ...options, detail: state.detail })
-      return
-    }
-  }
-  showStartupFailure(error, options.language)
+  const decision = await decideAfterFailedStart(error, options.dataDir)
+  log.info({ action: decision.action }, 'start-up failure handled')
+  if (decision.action === 'recover') openRecoveryWindow({ ...options, detail: decision.detail })
+  else showStartupFailure(decision.message, options.language)
 }
 
 /** A plain window with the reason the app could not start. */

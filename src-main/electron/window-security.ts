@@ -11,9 +11,9 @@ import {
 const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'fullscreen'])
 
 /**
- * Session-wide rules: the CSP header on the app's own pages (the meta tag in index.html stays
- * as a second line for file:// loads, where older Electron versions skip this hook) and a
- * deny-by-default permission handler.
+ * Session-wide rules: the CSP header on the app’s own pages (the meta tag the build writes into
+ * index.html stays as a second line for file:// loads, where older Electron versions skip this
+ * hook) and a deny-by-default permission handler.
  */
 export function secureSession(session: Session, location: RendererLocation): void {
   const policy = buildContentSecurityPolicy(location)

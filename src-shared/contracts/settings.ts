@@ -24,6 +24,7 @@ export const SettingsViewSchema = z.object({
   prices: z.record(z.string(), PriceSchema),
   worker_concurrency: z.number().int(),
   job_budget_usd: z.number(),
+  backup_keep: z.number().int().describe('Automatic backups kept of each kind (BACKUP_KEEP)'),
   data_dir: z.string(),
   generation_available: z.boolean(),
 })
@@ -48,6 +49,7 @@ export const SettingsUpdateSchema = z.strictObject({
   prices: z.record(z.string(), PriceSchema).optional(),
   worker_concurrency: z.number().int().min(1).max(16).optional(),
   job_budget_usd: z.number().positive().max(10_000).optional(),
+  backup_keep: z.number().int().min(1).max(365).optional(),
 })
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>
 

@@ -76,6 +76,21 @@ describe('backups', { timeout: 120_000 }, () => {
     )
   })
 
+  it('prunes to the number of backups set now, not the one set at start', () => {
+    const dataDir = join(core.dataDir, 'keep-case')
+    let keep = 4
+    const service = serviceFor({ dataDir, keep: () => keep })
+    const start = Date.parse('2026-01-01T00:00:00Z')
+    for (let i = 0; i < 5; i++) fakeBackup(dataDir, new Date(start + i * 24 * HOUR), 'daily')
+
+    expect(service.pruneBackups()).toHaveLength(1)
+    keep = 2
+
+    expect(service.keep).toBe(2)
+    expect(service.pruneBackups()).toHaveLength(2)
+    expect(service.listBackups()).toHaveLength(2)
+  })
+
   it('takes a daily backup only when the newest one is a day old', async () => {
     const dataDir = join(core.dataDir, 'daily-case')
     const service = serviceFor({ dataDir })
@@ -106,6 +121,8 @@ describe('backups', { timeout: 120_000 }, () => {
     service.startDailyBackups()
     service.startDailyBackups()
     expect(timers).toHaveLength(1)
+    // Soon after start, not minutes later: a short session still gets its daily copy.
+    expect(timers[0]!.ms).toBe(30 * 1000)
     timers[0]!.callback()
     await expect.poll(() => timers.length, { timeout: 20_000 }).toBe(2)
 

@@ -17,13 +17,17 @@ export interface BackupServiceOptions {
   migrationsDir: string
   log: Logger
   now?: () => Date
-  /** Automatic backups kept by pruning (setting BACKUP_KEEP). */
-  keep?: number
+  /**
+   * Automatic backups kept by pruning (setting BACKUP_KEEP). A function is read at every
+   * prune, so a change on the settings screen applies without a restart.
+   */
+  keep?: number | (() => number)
   /** Replaces the unref'd `setTimeout` the daily check runs on; tests drive it by hand. */
   schedule?: Schedule
 }
 
 export interface BackupService {
+  /** The BACKUP_KEEP in force now. */
   readonly keep: number
   backupNow(reason: string): Promise<BackupInfo>
   /** Newest first. */
@@ -42,9 +46,12 @@ export interface BackupService {
 
 export const DEFAULT_BACKUP_KEEP = 7
 const DAY_MS = 24 * 60 * 60 * 1000
-/** The first look waits until start-up has settled; after that, hourly is plenty for "daily". */
-const FIRST_CHECK_MS = 5 * 60 * 1000
-const CHECK_EVERY_MS = 60 * 60 * 1000
+/**
+ * The first look comes soon after start, so an app opened briefly each day still gets its
+ * daily copy, yet not while the window is still loading; after that, hourly is plenty.
+ */
+export const FIRST_CHECK_MS = 30 * 1000
+export const CHECK_EVERY_MS = 60 * 60 * 1000
 const REASON = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 /**
@@ -55,7 +62,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   const { pg, dataDir, migrationsDir } = options
   const log = options.log.child({ module: 'backups' })
   const now = options.now ?? (() => new Date())
-  const keep = options.keep ?? DEFAULT_BACKUP_KEEP
+  const keepSetting = options.keep ?? DEFAULT_BACKUP_KEEP
+  const keep = () => (typeof keepSetting === 'function' ? keepSetting() : keepSetting)
   const schedule = options.schedule ?? unrefTimeout
   let running: Promise<unknown> = Promise.resolve()
   let cancelTimer: (() => void) | null = null
@@ -69,7 +77,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   }
 
   const service: BackupService = {
-    keep,
+    get keep() {
+      return keep()
+    },
     backupNow(reason) {
       if (!REASON.test(reason)) {
         return Promise.reject(new AppError('validation', `Invalid backup reason ${reason}`))
@@ -86,7 +96,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       })
     },
     listBackups: () => listBackupFiles(dataDir),
-    pruneBackups(limit = keep) {
+    pruneBackups(limit = keep()) {
       const seen = new Map<string, number>()
       const removed = listBackupFiles(dataDir)
         .filter((b) => {

@@ -35,7 +35,7 @@ export const DB_FOLDER = 'db'
 
 /** Opens PGlite in the data folder and brings its schema up to the shipped migrations. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
-  const { dataDir, migrationsDir, log } = options
+  const { dataDir, log } = options
   mkdirSync(dataDir, { recursive: true })
   const dbDir = join(dataDir, DB_FOLDER)
   const existed = existsSync(join(dbDir, 'PG_VERSION'))
@@ -47,6 +47,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     'database opened',
   )
 
+  try {
+    return await prepare(pg, options, existed)
+  } catch (error) {
+    // Left open, the instance would keep the folder's files in use after a failed migration.
+    await pg.close().catch((closing: unknown) => {
+      log.warn({ err: closing }, 'database could not be closed after a failed start')
+    })
+    throw error
+  }
+}
+
+async function prepare(
+  pg: PGlite,
+  options: OpenDatabaseOptions,
+  existed: boolean,
+): Promise<OpenedDatabase> {
+  const { dataDir, migrationsDir, log } = options
   let preMigrationBackup: string | null = null
   const before = await readMigrationStatus(pg, migrationsDir)
   if (before.pending > 0) {

@@ -48,6 +48,7 @@ describe('a job that failed before its first checkpoint', () => {
       events: core.events,
       log: core.log,
       now: core.clock.now,
+      exclusiveQueue: true,
       settings: core.settings,
     })
     const noIdleWorkers = { idleSlot: () => undefined } as unknown as WorkerPool

@@ -14,6 +14,7 @@ describe('a worker’s log line relayed into the main log', () => {
       events: new EventBus(),
       log: memory.log.child({ module: 'engine' }),
       now: () => new Date(),
+      exclusiveQueue: true,
       settings: () => ({}) as Settings,
     })
     const slot = { name: 'worker-1' } as WorkerSlot

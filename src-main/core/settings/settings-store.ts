@@ -59,6 +59,7 @@ export class SettingsStore {
       prices,
       worker_concurrency: s.WORKER_CONCURRENCY,
       job_budget_usd: s.JOB_BUDGET_USD,
+      backup_keep: s.BACKUP_KEEP,
       data_dir: this.options.dataDir,
       generation_available: hasProvider(s),
     }
@@ -89,6 +90,7 @@ export class SettingsStore {
     if (change.prices) file.PRICES = change.prices
     if (change.worker_concurrency !== undefined) file.WORKER_CONCURRENCY = change.worker_concurrency
     if (change.job_budget_usd !== undefined) file.JOB_BUDGET_USD = change.job_budget_usd
+    if (change.backup_keep !== undefined) file.BACKUP_KEEP = change.backup_keep
 
     const path = join(this.options.dataDir, SETTINGS_FILE)
     const before = readSettingsFile(this.options.dataDir)

@@ -13,7 +13,7 @@ import { renderRecoveryPage } from './recovery-page'
 
 export interface RecoveryWindowOptions {
   dataDir: string
-  /** Why the database could not be opened. */
+  /** Why the app could not start on its database. */
   detail: string
   preload: string
   log: Logger
@@ -24,8 +24,9 @@ export interface RecoveryWindowOptions {
 }
 
 /**
- * The screen shown instead of the app when its database is damaged: restore the newest good
- * backup, or start with an empty library. Both keep the damaged database in `replaced/`.
+ * The screen shown instead of the app when it could not start on its database (damaged files,
+ * a failed migration): restore the newest good backup, or start with an empty library. Both
+ * keep the current database in `replaced/`.
  */
 export function openRecoveryWindow(options: RecoveryWindowOptions): BrowserWindow {
   const { dataDir, log, language } = options

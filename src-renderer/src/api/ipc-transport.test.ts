@@ -18,6 +18,7 @@ describe('ipc transport', () => {
       },
       onEvent: () => () => {},
       setLanguage: () => {},
+      relaunch: async () => {},
     }
     const transport = createIpcTransport(bridge)
     const response = await transport.send({

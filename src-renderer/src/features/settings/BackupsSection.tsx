@@ -1,21 +1,53 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { backupListOptions, useCreateBackup, useRestoreBackup } from '../../api/queries/backups'
+import {
+  backupListOptions,
+  canRelaunch,
+  runModeOptions,
+  useCreateBackup,
+  useRelaunch,
+  useRestoreBackup,
+} from '../../api/queries/backups'
 import { useFormat } from '../../i18n/format'
 import { Button } from '../../ui/Button'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorState } from '../../ui/ErrorState'
 import { LoadingState } from '../../ui/Spinner'
+import { BackupKeepForm } from './BackupKeepForm'
 
-/** Backups of the data folder: take one now, or stage one to be restored at the next start. */
+/**
+ * Backups of the data folder: take one now, choose how many are kept, or stage one to be
+ * restored at the next start. A shared server keeps its backups on its own machine, so there
+ * the tab says so instead of asking for them.
+ */
 export function BackupsSection() {
+  const { t } = useTranslation()
+  const mode = useQuery(runModeOptions())
+
+  if (mode.isPending) return <LoadingState />
+  if (mode.isError) return <ErrorState error={mode.error} onRetry={() => void mode.refetch()} />
+  if (mode.data === 'server') {
+    return (
+      <section className="card" aria-labelledby="backups-title" data-testid="backups-on-server">
+        <h2 id="backups-title" className="card__title">
+          {t('settings.backups.title')}
+        </h2>
+        <p className="muted">{t('settings.backups.onServer')}</p>
+      </section>
+    )
+  }
+  return <BackupsPanel desktop={mode.data === 'desktop' && canRelaunch()} />
+}
+
+function BackupsPanel({ desktop }: { desktop: boolean }) {
   const { t } = useTranslation()
   const format = useFormat()
   const backups = useQuery(backupListOptions())
   const create = useCreateBackup()
   const restore = useRestoreBackup()
+  const relaunch = useRelaunch()
   const [confirming, setConfirming] = useState<string | null>(null)
   const restartNeeded = backups.data?.pending_restore || restore.data?.restart_required
 
@@ -42,9 +74,27 @@ export function BackupsSection() {
       </p>
       {restartNeeded && (
         <div className="banner banner--warning" role="status" data-testid="restart-required">
-          {restore.data?.message ?? t('settings.backups.restartRequired')}
+          <p>
+            {restore.data
+              ? t('settings.backups.restoreStaged', { file: restore.data.file })
+              : t('settings.backups.restartRequired')}
+          </p>
+          {desktop && (
+            <div className="button-row">
+              <Button
+                variant="primary"
+                size="sm"
+                busy={relaunch.isPending || relaunch.isSuccess}
+                onClick={() => relaunch.mutate()}
+                data-testid="restart-now"
+              >
+                {t('settings.backups.restartNow')}
+              </Button>
+            </div>
+          )}
         </div>
       )}
+      {backups.data && <BackupKeepForm keep={backups.data.keep} />}
       {backups.isPending && <LoadingState />}
       {backups.isError && (
         <ErrorState error={backups.error} onRetry={() => void backups.refetch()} compact />

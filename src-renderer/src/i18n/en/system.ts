@@ -155,6 +155,15 @@ export const system = {
         'NarraForge will replace all current data with this backup when it next starts. Anything created after the backup will be lost.',
       restoreConfirm: 'Restore at next start',
       restartRequired: 'A restore is waiting. Restart NarraForge to load the backup.',
+      restoreStaged:
+        '{{file}} passed its check. Restart NarraForge to bring it back; your current data is kept in the “replaced” folder.',
+      restartNow: 'Restart now',
+      keep: 'Automatic backups kept of each kind',
+      keepHint:
+        'Daily backups and those taken before an update beyond this number are removed, oldest first. Your own backups are never removed.',
+      keepError: 'Choose {{min}} to {{max}}',
+      onServer:
+        'Backups are made on the machine that holds the data. On a shared server its operator looks after them.',
       reasons: {
         daily: 'Daily',
         manual: 'Manual',

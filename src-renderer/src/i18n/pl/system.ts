@@ -163,6 +163,15 @@ export const system = {
         'Przy następnym uruchomieniu NarraForge zastąpi wszystkie obecne dane tą kopią. Wszystko, co powstało później, przepadnie.',
       restoreConfirm: 'Przywróć przy następnym uruchomieniu',
       restartRequired: 'Przywracanie czeka. Uruchom NarraForge ponownie, aby wczytać kopię.',
+      restoreStaged:
+        'Kopia {{file}} przeszła sprawdzenie. Uruchom NarraForge ponownie, aby ją przywrócić; obecne dane zostaną zachowane w folderze „replaced”.',
+      restartNow: 'Uruchom ponownie teraz',
+      keep: 'Liczba zachowywanych kopii automatycznych każdego rodzaju',
+      keepHint:
+        'Kopie codzienne i sprzed aktualizacji ponad tę liczbę są usuwane, od najstarszych. Twoje własne kopie nigdy nie są usuwane.',
+      keepError: 'Wybierz od {{min}} do {{max}}',
+      onServer:
+        'Kopie zapasowe powstają na komputerze, na którym są dane. Na wspólnym serwerze dba o nie jego administrator.',
       reasons: {
         daily: 'Codzienna',
         manual: 'Ręczna',
