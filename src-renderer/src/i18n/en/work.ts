@@ -97,8 +97,8 @@ export const work = {
     },
     prose: 'Prose',
     proseWaiting: 'The text appears here as it is written.',
-    proseNone: 'No text was streamed in this session.',
-    proseFinished: 'No text was streamed in this session. Open the narrative to read the result.',
+    proseNone: 'This job wrote no text.',
+    proseFinished: 'No text is kept for this job. Open the narrative to read the result.',
     stageCosts: 'Cost per stage',
     noCostsYet: 'No costs yet',
     costColumns: {

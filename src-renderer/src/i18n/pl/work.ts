@@ -98,8 +98,8 @@ export const work = {
     },
     prose: 'Tekst',
     proseWaiting: 'Tekst pojawi się tutaj w miarę pisania.',
-    proseNone: 'W tej sesji nie przesłano tekstu.',
-    proseFinished: 'W tej sesji nie przesłano tekstu. Otwórz utwór, aby przeczytać wynik.',
+    proseNone: 'To zadanie nie napisało tekstu.',
+    proseFinished: 'Tekst tego zadania nie został zachowany. Otwórz utwór, aby przeczytać wynik.',
     stageCosts: 'Koszt według etapu',
     noCostsYet: 'Na razie bez kosztów',
     costColumns: {
