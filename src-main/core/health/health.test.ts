@@ -32,6 +32,11 @@ describe('health', () => {
       expect(byName.disk.status).toBe('ok')
       // The desktop drafts offline, so a missing provider informs without deciding readiness.
       expect(byName.providers).toMatchObject({ status: 'degraded', critical: false })
+      // Codes and figures let the app word each finding in the writer's language.
+      expect(byName.database.code).toBe('database_answers')
+      expect(byName.migrations).toMatchObject({ code: 'migrations_applied' })
+      expect(byName.migrations.params.applied).toBe(byName.migrations.params.shipped)
+      expect(byName.providers).toMatchObject({ code: 'providers_none', params: {} })
     } finally {
       await core.dispose()
     }
@@ -47,6 +52,8 @@ describe('health', () => {
       const disk = ready.json.checks.find((c: { name: string }) => c.name === 'disk')
       expect(disk).toMatchObject({ status: 'down', critical: true })
       expect(disk.detail).toContain('minimum 1000000 MiB')
+      expect(disk).toMatchObject({ code: 'disk_low', params: { min_mb: 1000000 } })
+      expect(disk.params.free_mb).toBeLessThan(1000000)
       expect((await call(core, 'GET', '/api/health/live')).status).toBe(200)
     } finally {
       await core.dispose()
