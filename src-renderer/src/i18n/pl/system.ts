@@ -28,7 +28,9 @@ export const system = {
   health: {
     title: 'Stan systemu',
     intro: 'Wszystko, od czego zależy NarraForge, sprawdzane na bieżąco.',
-    checkAgain: 'Sprawdź ponownie',
+    checkAgain: 'Sprawdź wszystko',
+    recheck: 'Sprawdź',
+    recheckNamed: 'Sprawdź ponownie: {{name}}',
     ready: 'Gotowe do pisania',
     notReady: 'Coś wymaga uwagi',
     checkedAt: 'Sprawdzono o {{time}}',
@@ -51,6 +53,34 @@ export const system = {
       degraded: 'Ograniczone działanie',
       down: 'Problem',
       unknown: 'Sprawdzanie…',
+    },
+    findings: {
+      database_answers: 'Baza danych odpowiada.',
+      migrations_applied:
+        'Wszystkie aktualizacje bazy danych są zastosowane ({{shipped}}, ostatnia: {{latest}}).',
+      migrations_pending: 'Zastosowano tylko {{applied}} z {{shipped}} aktualizacji bazy danych.',
+      disk_free:
+        'Wolne miejsce w folderze danych: {{free_mb}} MiB (potrzeba co najmniej {{min_mb}} MiB).',
+      disk_low:
+        'W folderze danych zostało tylko {{free_mb}} MiB; potrzeba co najmniej {{min_mb}} MiB.',
+      providers_configured: 'Skonfigurowani dostawcy: {{providers}}.',
+      providers_none: 'Nie skonfigurowano żadnego dostawcy AI, więc generowanie jest niedostępne.',
+      workers_alive:
+        'Działające procesy: {{alive}} z {{configured}}, zajęte: {{busy}}; ostatni sygnał {{heartbeat_s}} s temu.',
+      workers_no_heartbeat:
+        'Działające procesy: {{alive}} z {{configured}}, zajęte: {{busy}}; jeszcze bez sygnału.',
+      queue_empty: 'Żadne zadanie nie czeka.',
+      queue_waiting: 'Zadania w kolejce: {{depth}}; najstarsze czeka {{oldest_s}}.',
+      queue_stuck:
+        'Zadania w kolejce: {{depth}}; najstarsze czeka {{oldest_s}}, a żaden proces nie pracuje.',
+      provider_answers: '{{provider}} odpowiada.',
+      provider_failed_timeout: '{{provider}} nie odpowiada na czas.',
+      provider_failed_connection: 'Nie można połączyć się z: {{provider}}.',
+      provider_failed_key_refused: '{{provider}} odrzuca klucz API; sprawdź go w ustawieniach.',
+      provider_failed_rate_limited:
+        '{{provider}} ogranicza liczbę zapytań; wkrótce powinien znów odpowiadać.',
+      provider_failed_other: '{{provider}} zgłasza błąd: {{reason}}',
+      check_failed: 'Nie udało się wykonać sprawdzenia: {{reason}}',
     },
     names: {
       database: 'Baza danych',
