@@ -14,6 +14,8 @@ export const system = {
     tokensOut: 'Tokens out',
     cost: 'Cost',
     byDay: 'Cost by day',
+    byDayTable: 'Cost by day, the latest first',
+    day: 'Day',
     byModel: 'By model',
     byStage: 'By stage',
     model: 'Model',

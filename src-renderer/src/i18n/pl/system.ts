@@ -16,6 +16,8 @@ export const system = {
     tokensOut: 'Tokeny wyjściowe',
     cost: 'Koszt',
     byDay: 'Koszt według dni',
+    byDayTable: 'Koszt według dni, od najnowszego',
+    day: 'Dzień',
     byModel: 'Według modelu',
     byStage: 'Według etapu',
     model: 'Model',
