@@ -109,6 +109,7 @@ export const system = {
       keyPlaceholder: 'Enter a new key to replace it',
       keyHint: 'Saved key ends in {{hint}}. It is stored encrypted and never shown again.',
       noKey: 'No key saved.',
+      keySaved: 'A key is saved. It is stored encrypted and never shown again.',
       baseUrl: 'Server address',
       baseUrlHint: 'An OpenAI-compatible server: Ollama, LM Studio, llama.cpp.',
       test: 'Test connection',

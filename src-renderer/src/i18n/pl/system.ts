@@ -118,6 +118,8 @@ export const system = {
       keyHint:
         'Zapisany klucz kończy się na {{hint}}. Jest przechowywany w postaci zaszyfrowanej i nie zostanie już pokazany.',
       noKey: 'Brak zapisanego klucza.',
+      keySaved:
+        'Klucz jest zapisany. Jest przechowywany w postaci zaszyfrowanej i nie zostanie już pokazany.',
       baseUrl: 'Adres serwera',
       baseUrlHint: 'Serwer zgodny z OpenAI: Ollama, LM Studio, llama.cpp.',
       test: 'Sprawdź połączenie',
