@@ -181,6 +181,8 @@ export const work = {
       'This narrative was saved somewhere else since you opened it. Keep your text as the newest version, or load the other one (your unsaved changes will be lost).',
     keepMine: 'Keep my text',
     loadLatest: 'Load the newer version',
+    exportUnsaved:
+      'Your latest changes are not saved yet, so the export would miss them. Save them first.',
   },
   versions: {
     title: 'Versions',

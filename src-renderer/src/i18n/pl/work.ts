@@ -183,6 +183,8 @@ export const work = {
       'Od chwili otwarcia ten utwór został zapisany gdzie indziej. Zachowaj swój tekst jako najnowszą wersję albo wczytaj tamtą (niezapisane zmiany przepadną).',
     keepMine: 'Zachowaj mój tekst',
     loadLatest: 'Wczytaj nowszą wersję',
+    exportUnsaved:
+      'Ostatnie zmiany nie są jeszcze zapisane, więc eksport by ich nie zawierał. Najpierw je zapisz.',
   },
   versions: {
     title: 'Wersje',
