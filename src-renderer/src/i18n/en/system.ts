@@ -89,7 +89,7 @@ export const system = {
   },
   settings: {
     title: 'Settings',
-    intro: 'Providers, models, prices, limits, appearance and backups.',
+    intro: 'Providers, models, prices, limits, notifications, appearance and backups.',
     sectionsLabel: 'Settings sections',
     saved: 'Settings saved',
     sections: {
@@ -97,6 +97,7 @@ export const system = {
       models: 'Models',
       prices: 'Prices',
       generation: 'Generation',
+      notifications: 'Notifications',
       appearance: 'Appearance',
       backups: 'Backups',
     },
@@ -153,6 +154,15 @@ export const system = {
       budgetError: 'Enter an amount above 0 and up to {{max}}',
       dataDir: 'Data folder',
       dataDirHint: 'Your database, backups and logs live here.',
+    },
+    webhook: {
+      title: 'Job webhook',
+      intro:
+        'NarraForge can tell another service when one of your jobs completes, fails or is cancelled.',
+      url: 'Webhook address',
+      hint: 'Receives a POST signed with the X-NarraForge-Signature header (an HMAC-SHA256 of the body). Leave empty for none.',
+      invalid: 'Enter a full http:// or https:// address',
+      remove: 'Remove webhook',
     },
     appearance: {
       title: 'Appearance',

@@ -96,7 +96,7 @@ export const system = {
   },
   settings: {
     title: 'Ustawienia',
-    intro: 'Dostawcy, modele, ceny, limity, wygląd i kopie zapasowe.',
+    intro: 'Dostawcy, modele, ceny, limity, powiadomienia, wygląd i kopie zapasowe.',
     sectionsLabel: 'Sekcje ustawień',
     saved: 'Ustawienia zapisane',
     sections: {
@@ -104,6 +104,7 @@ export const system = {
       models: 'Modele',
       prices: 'Ceny',
       generation: 'Generowanie',
+      notifications: 'Powiadomienia',
       appearance: 'Wygląd',
       backups: 'Kopie zapasowe',
     },
@@ -163,6 +164,15 @@ export const system = {
       budgetError: 'Podaj kwotę większą od 0 i nie większą niż {{max}}',
       dataDir: 'Folder danych',
       dataDirHint: 'Tutaj są baza danych, kopie zapasowe i dzienniki.',
+    },
+    webhook: {
+      title: 'Webhook zadań',
+      intro:
+        'NarraForge może powiadamiać inną usługę, gdy któreś z Twoich zadań się zakończy, nie powiedzie albo zostanie anulowane.',
+      url: 'Adres webhooka',
+      hint: 'Otrzymuje żądanie POST podpisane nagłówkiem X-NarraForge-Signature (HMAC-SHA256 treści). Zostaw puste, jeśli nie chcesz powiadomień.',
+      invalid: 'Podaj pełny adres zaczynający się od http:// lub https://',
+      remove: 'Usuń webhook',
     },
     appearance: {
       title: 'Wygląd',
