@@ -34,5 +34,5 @@ test('repeated failed sign-ins show the rate-limit message with the wait time', 
   await expect(banner).toBeVisible()
   await expect(banner).toContainText(/\d+\s*s/)
   await expect(page.getByTestId('auth-submit')).toBeDisabled()
-  await snap(page, '12-sign-in-rate-limited')
+  await snap(page, '15-sign-in-rate-limited')
 })
