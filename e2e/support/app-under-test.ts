@@ -14,8 +14,11 @@ export interface AppUnderTest {
   readonly models: Running | undefined
   /** Starts the test model server; a port given brings it back where it was. */
   startModels(latencyMs?: number, port?: string): Promise<Running>
-  /** Starts the headless server with OpenAI pointed at the test model server. */
-  startApp(): Promise<Running>
+  /**
+   * Starts the headless server, with OpenAI pointed at the test model server when one runs.
+   * Rate limits are off unless a test is about them.
+   */
+  startApp(options?: { rateLimits?: boolean }): Promise<Running>
 }
 
 /**
@@ -52,12 +55,10 @@ export function useAppUnderTest(): AppUnderTest {
       models = await startModelServer(latencyMs, port)
       return models
     },
-    async startApp() {
-      if (!models) throw new Error('start the model server before the app')
+    async startApp({ rateLimits = false } = {}) {
       app = await startServer(data.dir, {
-        OPENAI_API_KEY: 'sk-test-openai',
-        OPENAI_BASE_URL: `${models.url}/v1`,
-        RATE_LIMIT_ENABLED: 'false',
+        ...(models && { OPENAI_API_KEY: 'sk-test-openai', OPENAI_BASE_URL: `${models.url}/v1` }),
+        ...(!rateLimits && { RATE_LIMIT_ENABLED: 'false' }),
       })
       return app
     },
