@@ -1,39 +1,15 @@
 import { expect, test } from '@playwright/test'
 import { register, snap } from '../support/app-steps'
-import {
-  attachOnFailure,
-  makeDataDir,
-  startModelServer,
-  startServer,
-  type Running,
-} from '../support/processes'
+import { useAppUnderTest } from '../support/app-under-test'
 
-let models: Running | undefined
-let app: Running | undefined
-const data = makeDataDir()
-
-// Playwright reads fixtures from the first parameter and insists on a destructuring pattern.
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(async ({}, testInfo) => {
-  await attachOnFailure(testInfo, { app, models }, data.dir)
-})
-
-test.afterAll(async () => {
-  await app?.stop()
-  await models?.stop()
-  data.remove()
-})
+const servers = useAppUnderTest()
 
 test('the health panel lists every dependency and follows the model server going away and coming back', async ({
   page,
 }) => {
-  models = await startModelServer()
+  const models = await servers.startModels()
   const modelPort = new URL(models.url).port
-  app = await startServer(data.dir, {
-    OPENAI_API_KEY: 'sk-test-openai',
-    OPENAI_BASE_URL: `${models.url}/v1`,
-    RATE_LIMIT_ENABLED: 'false',
-  })
+  const app = await servers.startApp()
 
   await register(page, app.url, 'health@example.com')
   await page.getByTestId('health-link').click()
@@ -50,7 +26,7 @@ test('the health panel lists every dependency and follows the model server going
     await expect(page.getByTestId(`health-row-${name}`)).toBeVisible()
   }
   await expect(page.getByTestId('health-row-provider:openai')).toHaveAttribute('data-status', 'ok')
-  await snap(page, '10-health')
+  await snap(page, '13-health')
 
   await models.stop()
   await page.getByTestId('health-refresh').click()
@@ -59,9 +35,9 @@ test('the health panel lists every dependency and follows the model server going
     'down',
   )
   await expect(page.getByTestId('health-dot')).toHaveAttribute('data-status', 'down')
-  await snap(page, '11-health-provider-down')
+  await snap(page, '14-health-provider-down')
 
-  models = await startModelServer(0, modelPort)
+  await servers.startModels(0, modelPort)
   await page.getByTestId('health-refresh').click()
   await expect(page.getByTestId('health-row-provider:openai')).toHaveAttribute('data-status', 'ok')
   await expect(page.getByTestId('health-dot')).toHaveAttribute('data-status', 'ok')

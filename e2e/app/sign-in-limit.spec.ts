@@ -1,25 +1,13 @@
 import { expect, test } from '@playwright/test'
 import { snap } from '../support/app-steps'
-import { attachOnFailure, makeDataDir, startServer, type Running } from '../support/processes'
+import { useAppUnderTest } from '../support/app-under-test'
 
-let app: Running | undefined
-const data = makeDataDir()
-
-// Playwright reads fixtures from the first parameter and insists on a destructuring pattern.
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(async ({}, testInfo) => {
-  await attachOnFailure(testInfo, { app }, data.dir)
-})
-
-test.afterAll(async () => {
-  await app?.stop()
-  data.remove()
-})
+const servers = useAppUnderTest()
 
 test('repeated failed sign-ins show the rate-limit message with the wait time', async ({
   page,
 }) => {
-  app = await startServer(data.dir)
+  const app = await servers.startApp({ rateLimits: true })
   await page.goto(app.url)
   await snap(page, '00-sign-in')
 
@@ -34,5 +22,5 @@ test('repeated failed sign-ins show the rate-limit message with the wait time', 
   await expect(banner).toBeVisible()
   await expect(banner).toContainText(/\d+\s*s/)
   await expect(page.getByTestId('auth-submit')).toBeDisabled()
-  await snap(page, '12-sign-in-rate-limited')
+  await snap(page, '15-sign-in-rate-limited')
 })

@@ -16,13 +16,17 @@ export async function register(
   page: Page,
   baseUrl: string,
   email: string,
-  password = 'Passw0rd',
+  options: {
+    password?: string
+    /** Screenshot of the filled form, under this name. */ snapAs?: string
+  } = {},
 ): Promise<void> {
   await page.goto(baseUrl)
   await page.getByTestId('auth-switch').click()
   await page.locator('input[name=email]').fill(email)
-  await page.locator('input[name=password]').fill(password)
+  await page.locator('input[name=password]').fill(options.password ?? 'Passw0rd')
   await expect(page.getByTestId('password-rule-digit')).toHaveAttribute('data-met', 'true')
+  if (options.snapAs) await snap(page, options.snapAs)
   await page.getByTestId('auth-submit').click()
   await expect(page.getByTestId('dashboard')).toBeVisible()
 }

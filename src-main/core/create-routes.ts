@@ -72,7 +72,7 @@ export function createRoutes(deps: RouteDeps) {
       projectsRoutes(projects),
       narrativesRoutes(new NarrativesService(db, now)),
       versionsRoutes(new VersionsService(db, now), db),
-      jobsRoutes(jobs),
+      jobsRoutes(jobs, db),
       eventsRoutes(deps.events),
       usageRoutes(db, now),
       settingsRoutes(deps.settings),

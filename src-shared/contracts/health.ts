@@ -8,10 +8,18 @@ export type CheckStatus = z.infer<typeof CheckStatusSchema>
 export const HealthCheckSchema = z.object({
   name: z.string().describe('database, migrations, disk, workers, queue, provider:openai, …'),
   status: CheckStatusSchema,
-  detail: z.string(),
+  detail: z.string().describe('What the check found, in English'),
+  code: z
+    .string()
+    .optional()
+    .describe('Stable name of what the check found, for clients that word it themselves'),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe('The figures and names the detail mentions, keyed for `code`'),
   latency_ms: z.number(),
   checked_at: IsoDateSchema,
-  /** Whether this check decides readiness; informational checks do not. */
+  /** Whether the app cannot work without it: it colours the status dot. Readiness needs every check ok. */
   critical: z.boolean(),
 })
 export type HealthCheck = z.infer<typeof HealthCheckSchema>

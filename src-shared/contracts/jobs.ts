@@ -123,6 +123,22 @@ export const JobStatusResponseSchema = z.object({
 })
 export type JobStatusResponse = z.infer<typeof JobStatusResponseSchema>
 
+/**
+ * The prose a job has written so far, read from its checkpoints: for each segment the newest
+ * take it holds (rewritten, else polished, else drafted), in story order. A page opened while
+ * a job runs starts from this and adds the live `job.prose` deltas on top.
+ */
+export const JobProseSchema = z.object({
+  job_id: z.uuid(),
+  segments: z.array(
+    z.object({
+      segment: z.number().int().describe('Segment number, as in `job.prose` events'),
+      text: z.string(),
+    }),
+  ),
+})
+export type JobProse = z.infer<typeof JobProseSchema>
+
 export const JobListQuerySchema = PageQuerySchema.extend({
   status: JobStatusSchema.optional(),
   project_id: z.uuid().optional(),

@@ -12,7 +12,7 @@ export function databaseCheck(pg: PGlite): CheckDefinition {
     critical: true,
     async run() {
       await pg.query('SELECT 1')
-      return { status: 'ok', detail: 'PGlite answers SELECT 1' }
+      return { status: 'ok', detail: 'PGlite answers SELECT 1', code: 'database_answers' }
     },
   }
 }
@@ -25,7 +25,12 @@ export function migrationsCheck(pg: PGlite, migrationsDir: string): CheckDefinit
     async run() {
       const s = await readMigrationStatus(pg, migrationsDir)
       const detail = `${s.applied} of ${s.shipped} applied (latest ${s.latest ?? 'none'})`
-      return { status: s.pending === 0 ? 'ok' : 'down', detail }
+      return {
+        status: s.pending === 0 ? 'ok' : 'down',
+        detail,
+        code: s.pending === 0 ? 'migrations_applied' : 'migrations_pending',
+        params: { applied: s.applied, shipped: s.shipped, latest: s.latest ?? '' },
+      }
     },
   }
 }
@@ -39,10 +44,23 @@ export function diskCheck(dataDir: string, minFreeMb: number): CheckDefinition {
       const stats = await statfs(dataDir)
       const freeMb = Math.floor((stats.bavail * stats.bsize) / 1024 / 1024)
       const detail = `${freeMb} MiB free in the data folder (minimum ${minFreeMb} MiB)`
-      return { status: freeMb >= minFreeMb ? 'ok' : 'down', detail }
+      const enough = freeMb >= minFreeMb
+      return {
+        status: enough ? 'ok' : 'down',
+        detail,
+        code: enough ? 'disk_free' : 'disk_low',
+        params: { free_mb: freeMb, min_mb: minFreeMb },
+      }
     },
   }
 }
+
+/** The setting that makes each provider usable, and how the English detail names it. */
+const CONFIGURED_BY = [
+  { name: 'openai', setting: 'OPENAI_API_KEY', label: 'OpenAI' },
+  { name: 'anthropic', setting: 'ANTHROPIC_API_KEY', label: 'Anthropic' },
+  { name: 'local', setting: 'LOCAL_MODEL_BASE_URL', label: 'local server' },
+] as const
 
 /**
  * Whether any AI provider is configured. The desktop may run without one for offline drafting,
@@ -55,14 +73,20 @@ export function providersConfiguredCheck(current: () => Settings): CheckDefiniti
     critical: current().mode === 'server',
     async run() {
       const settings = current()
-      const names = [
-        settings.OPENAI_API_KEY && 'OpenAI',
-        settings.ANTHROPIC_API_KEY && 'Anthropic',
-        settings.LOCAL_MODEL_BASE_URL && 'local server',
-      ].filter(Boolean)
+      const configured = CONFIGURED_BY.filter(({ setting }) => Boolean(settings[setting]))
+      const names = configured.map(({ label }) => label).join(', ')
       return hasProvider(settings)
-        ? { status: 'ok', detail: `configured: ${names.join(', ')}` }
-        : { status: 'degraded', detail: 'no AI provider configured; generation is unavailable' }
+        ? {
+            status: 'ok',
+            detail: `configured: ${names}`,
+            code: 'providers_configured',
+            params: { providers: configured.map(({ name }) => name).join(',') },
+          }
+        : {
+            status: 'degraded',
+            detail: 'no AI provider configured; generation is unavailable',
+            code: 'providers_none',
+          }
     },
   }
 }

@@ -3,7 +3,8 @@ import type { Database } from '../db/open-database'
 import { readQueueDepth } from '../queue/claim'
 import type { WorkerPool } from '../workers/worker-pool'
 import { createProviders, readProviderSettings } from '../../worker/providers/create-providers'
-import { PROVIDER_LABELS } from '../../worker/providers/provider-errors'
+import { isAppError } from '../errors/app-error'
+import { PROVIDER_LABELS, type ProviderErrorDetails } from '../../worker/providers/provider-errors'
 import type { ProviderName } from '../../worker/providers/types'
 import type { CheckDefinition, CheckOutcome } from './health-registry'
 
@@ -40,7 +41,12 @@ export function workersCheck(pool: WorkerPool): CheckDefinition {
         beat,
         ...restarts,
       ].join('; ')
-      return { status: s.alive === s.configured ? 'ok' : s.alive > 0 ? 'degraded' : 'down', detail }
+      const counts = { alive: s.alive, configured: s.configured, busy: s.busy }
+      return {
+        status: s.alive === s.configured ? 'ok' : s.alive > 0 ? 'degraded' : 'down',
+        detail,
+        ...findingOf(s, counts),
+      }
     },
   }
 }
@@ -54,7 +60,13 @@ export function queueCheck(db: Database, pool: WorkerPool, now: () => Date): Che
       const q = await readQueueDepth(db, now())
       const detail = q.depth === 0 ? 'empty' : `${q.depth} queued, oldest ${q.oldestAgeS} s`
       const stuck = q.oldestAgeS !== null && q.oldestAgeS > STUCK_QUEUE_S && pool.stats().busy === 0
-      return { status: stuck ? 'degraded' : 'ok', detail }
+      if (q.depth === 0) return { status: 'ok', detail, code: 'queue_empty' }
+      return {
+        status: stuck ? 'degraded' : 'ok',
+        detail,
+        code: stuck ? 'queue_stuck' : 'queue_waiting',
+        params: { depth: q.depth, oldest_s: q.oldestAgeS ?? 0 },
+      }
     },
   }
 }
@@ -90,11 +102,52 @@ export function providerChecks(settings: () => Settings): (fresh: boolean) => Ch
 async function pingProvider(ping: () => Promise<void>, name: ProviderName): Promise<CheckOutcome> {
   try {
     await ping()
-    return { status: 'ok', detail: `${PROVIDER_LABELS[name]} answers` }
+    return {
+      status: 'ok',
+      detail: `${PROVIDER_LABELS[name]} answers`,
+      code: 'provider_answers',
+      params: { provider: name },
+    }
   } catch (error) {
+    const reason = (error as Error).message.slice(0, 200)
     return {
       status: 'down',
-      detail: `${PROVIDER_LABELS[name]}: ${(error as Error).message}`.slice(0, 240),
+      detail: `${PROVIDER_LABELS[name]}: ${reason}`.slice(0, 240),
+      code: 'provider_failed',
+      params: { provider: name, reason, cause: failureCause(error) },
     }
+  }
+}
+
+/** Why a ping failed, in the few kinds the panel words differently. */
+function failureCause(error: unknown): string {
+  const details = isAppError(error) ? (error.details as ProviderErrorDetails | undefined) : null
+  if (details?.code === 'timeout') return 'timeout'
+  if (details?.code === 'connection') return 'connection'
+  if (details?.status === 401 || details?.status === 403) return 'key_refused'
+  if (details?.status === 429) return 'rate_limited'
+  return 'other'
+}
+
+/** The pool's finding as a code the app words itself; a restart pause outranks the heartbeat. */
+function findingOf(
+  s: ReturnType<WorkerPool['stats']>,
+  counts: Record<string, number>,
+): { code: string; params: Record<string, number> } {
+  if (s.restarting.length > 0) {
+    const soonest = Math.min(...s.restarting.map((r) => r.inMs))
+    return {
+      code: 'workers_restarting',
+      params: {
+        ...counts,
+        restarting: s.restarting.length,
+        restart_in_s: Math.ceil(soonest / 1000),
+      },
+    }
+  }
+  if (s.lastHeartbeatAgoMs === null) return { code: 'workers_no_heartbeat', params: counts }
+  return {
+    code: 'workers_alive',
+    params: { ...counts, heartbeat_s: Math.round(s.lastHeartbeatAgoMs / 100) / 10 },
   }
 }

@@ -68,6 +68,19 @@ describe('readiness of a core with workers and a provider', () => {
     expect(byName.get('providers')).toMatchObject({ status: 'ok', detail: 'configured: OpenAI' })
     expect(byName.get('queue')).toMatchObject({ status: 'ok', detail: 'empty', critical: false })
     expect(byName.get('provider:openai')).toMatchObject({ status: 'ok', critical: true })
+    expect(byName.get('providers')).toMatchObject({
+      code: 'providers_configured',
+      params: { providers: 'openai' },
+    })
+    expect(byName.get('workers')).toMatchObject({
+      code: expect.stringMatching(/^workers_(alive|no_heartbeat)$/),
+      params: { alive: 1, configured: 1 },
+    })
+    expect(byName.get('queue')).toMatchObject({ code: 'queue_empty' })
+    expect(byName.get('provider:openai')).toMatchObject({
+      code: 'provider_answers',
+      params: { provider: 'openai' },
+    })
   })
 
   it('reuses a provider’s answer within a minute unless asked to check again', async () => {
@@ -95,6 +108,10 @@ describe('readiness of a core with workers and a provider', () => {
     expect(down.status).toBe(503)
     expect(down.byName.get('provider:openai')).toMatchObject({ status: 'down', critical: true })
     expect(down.byName.get('provider:openai')!.detail).toMatch(/^OpenAI: /)
+    expect(down.byName.get('provider:openai')).toMatchObject({
+      code: 'provider_failed',
+      params: { provider: 'openai', reason: expect.any(String), cause: expect.any(String) },
+    })
     await announced
 
     server.setDown(false)

@@ -4,7 +4,10 @@ import type { Logger } from '../logging/logger'
 
 export interface CheckOutcome {
   status: CheckStatus
+  /** English, for logs and API clients; `code` and `params` let the app word it itself. */
   detail: string
+  code?: string
+  params?: Record<string, string | number>
 }
 
 export interface CheckDefinition {
@@ -141,12 +144,14 @@ export class HealthRegistry {
     try {
       outcome = await withTimeout(check.run(), CHECK_TIMEOUT_MS)
     } catch (error) {
-      outcome = { status: 'down', detail: (error as Error).message.slice(0, 200) }
+      const reason = (error as Error).message.slice(0, 200)
+      outcome = { status: 'down', detail: reason, code: 'check_failed', params: { reason } }
     }
     return {
       name: check.name,
       status: outcome.status,
       detail: outcome.detail,
+      ...(outcome.code && { code: outcome.code, params: outcome.params ?? {} }),
       latency_ms: Math.round((performance.now() - started) * 100) / 100,
       checked_at: this.now().toISOString(),
       critical: check.critical,

@@ -47,6 +47,12 @@ describe('readiness', () => {
         critical: false,
         detail: 'no AI provider configured; generation is unavailable',
       })
+      // Codes and figures let the app word each finding in the writer's language.
+      expect(checks.get('database')!.code).toBe('database_answers')
+      expect(checks.get('migrations')).toMatchObject({ code: 'migrations_applied' })
+      const applied = checks.get('migrations')!.params!
+      expect(applied.applied).toBe(applied.shipped)
+      expect(checks.get('providers')).toMatchObject({ code: 'providers_none', params: {} })
     } finally {
       await core.dispose()
     }
@@ -80,6 +86,8 @@ describe('readiness', () => {
       const disk = byName(ready.json.checks).get('disk')!
       expect(disk).toMatchObject({ status: 'down', critical: true })
       expect(disk.detail).toContain('minimum 1000000 MiB')
+      expect(disk).toMatchObject({ code: 'disk_low', params: { min_mb: 1000000 } })
+      expect(disk.params!.free_mb).toBeLessThan(1000000)
       expect((await call(core, 'GET', '/api/health/live')).status).toBe(200)
     } finally {
       await core.dispose()

@@ -6,10 +6,12 @@ import {
   JobCreateSchema,
   JobEstimateSchema,
   JobListQuerySchema,
+  JobProseSchema,
   JobResumeSchema,
   JobSchema,
   JobStatusResponseSchema,
 } from '@shared/contracts/jobs'
+import type { Database } from '../db/open-database'
 import type { AppEnv } from '../http/context'
 import {
   AUTHED_ERRORS,
@@ -19,6 +21,7 @@ import {
   jsonResponse,
   NOT_FOUND,
 } from '../http/route-helpers'
+import { readJobProse } from './job-prose'
 import type { JobsService } from './jobs-service'
 
 const common = { tags: ['jobs'], security: BEARER }
@@ -78,6 +81,21 @@ const status = createRoute({
   },
 })
 
+const prose = createRoute({
+  ...common,
+  method: 'get',
+  path: '/jobs/{id}/prose',
+  summary: 'The prose written so far, one entry per segment, from the job’s checkpoints',
+  description:
+    'Each segment holds its newest checkpointed take (rewritten, polished or drafted). Text still streaming is not here yet; it arrives as `job.prose` events.',
+  request: { params: IdParamSchema },
+  responses: {
+    200: jsonResponse(JobProseSchema, 'Prose so far, in story order'),
+    ...AUTHED_ERRORS,
+    ...NOT_FOUND,
+  },
+})
+
 const cancel = createRoute({
   ...common,
   method: 'post',
@@ -109,7 +127,7 @@ const resume = createRoute({
   },
 })
 
-export function jobsRoutes(service: JobsService) {
+export function jobsRoutes(service: JobsService, db: Database) {
   return new OpenAPIHono<AppEnv>()
     .openapi(estimate, (c) => c.json(service.estimate(c.req.valid('json').brief), 200))
     .openapi(create, async (c) => {
@@ -124,6 +142,9 @@ export function jobsRoutes(service: JobsService) {
     )
     .openapi(status, async (c) =>
       c.json(await service.status(c.get('user').id, c.req.valid('param').id), 200),
+    )
+    .openapi(prose, async (c) =>
+      c.json(await readJobProse(db, c.get('user').id, c.req.valid('param').id), 200),
     )
     .openapi(cancel, async (c) =>
       c.json(await service.cancel(c.get('user').id, c.req.valid('param').id), 200),

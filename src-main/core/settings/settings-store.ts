@@ -19,6 +19,9 @@ const URL_SETTINGS = {
   local: 'LOCAL_MODEL_BASE_URL',
 } as const
 
+/** Keys this short would give away half of themselves in a four-character hint. */
+const MIN_HINTED_KEY_LENGTH = 9
+
 export interface SettingsStoreOptions {
   mode: RunMode
   dataDir: string
@@ -50,7 +53,7 @@ export class SettingsStore {
         return {
           name,
           configured: name === 'local' ? Boolean(url) : Boolean(key),
-          key_hint: key ? `…${key.slice(-4)}` : null,
+          key_hint: keyHint(key),
           base_url: url ?? null,
         }
       }),
@@ -122,4 +125,9 @@ export function readProviderKeys(store: SecretStore): Record<string, string | un
   const keys: Record<string, string | undefined> = {}
   for (const name of Object.values(KEY_SETTINGS)) keys[name] = store.get(name) ?? undefined
   return keys
+}
+
+/** The last four characters of a key long enough that they reveal little; else nothing. */
+function keyHint(key: string | undefined): string | null {
+  return key && key.length >= MIN_HINTED_KEY_LENGTH ? `…${key.slice(-4)}` : null
 }

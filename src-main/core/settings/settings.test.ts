@@ -72,6 +72,16 @@ describe('settings', () => {
     expect(openaiOf(read.json)!.key_hint).toBe('…abcd')
   })
 
+  it('shows no hint for a key of eight characters or fewer, which four would half reveal', async () => {
+    const res = await patchSettings({ providers: [{ name: 'anthropic', api_key: 'sk-12345' }] })
+
+    expect(res.status).toBe(200)
+    const anthropic = res.json.providers.find((p: { name: string }) => p.name === 'anthropic')
+    expect(anthropic).toMatchObject({ configured: true, key_hint: null })
+    expect(res.text).not.toContain('2345')
+    await patchSettings({ providers: [{ name: 'anthropic', api_key: '' }] })
+  })
+
   it.each([
     ['a negative price', { 'gpt-4o': { input: -1, output: 10 } }],
     ['a price without a model name', { '': { input: 1, output: 2 } }],

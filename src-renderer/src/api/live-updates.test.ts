@@ -3,10 +3,12 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Page } from '@shared/contracts/common'
 import type { Readiness } from '@shared/contracts/health'
 import type { Job, JobStatusResponse } from '@shared/contracts/jobs'
-import { applyPushEvent } from './live-updates'
-import { proseSegments, type ProseState } from './prose-accumulator'
+import { applyPushEvent, resyncAfterGap } from './live-updates'
+import { appendProse, EMPTY_PROSE, proseSegments, type ProseState } from './prose-accumulator'
+import { authKeys } from './queries/auth'
 import { healthKeys } from './queries/health'
 import { jobKeys } from './queries/jobs'
+import { narrativeKeys } from './queries/narratives'
 
 const JOB_ID = '7b0a8f52-63e4-4d3c-9a41-2f1e0c5d9a10'
 const base = { user_id: 'u1', job_id: JOB_ID }
@@ -174,5 +176,50 @@ describe('push events into the cache', () => {
       checks: [{ ...check, status: 'down' }],
     })
     expect(client.getQueryData<Readiness>(healthKeys.ready)?.status).toBe('not_ready')
+  })
+})
+
+describe('after the event stream was down', () => {
+  it('fetches again everything the events keep current', async () => {
+    const client = seeded()
+    const stale = [
+      jobKeys.list({ page: 1 }),
+      jobKeys.detail(JOB_ID),
+      jobKeys.status(JOB_ID),
+      jobKeys.prose(JOB_ID),
+      authKeys.me,
+      narrativeKeys.list({ page: 1 }),
+      healthKeys.ready,
+    ]
+    for (const key of stale.slice(4)) client.setQueryData(key, {})
+    client.setQueryData(jobKeys.prose(JOB_ID), EMPTY_PROSE)
+    const untouched = narrativeKeys.detail('n1')
+    client.setQueryData(untouched, {})
+
+    resyncAfterGap(client)
+
+    await vi.waitFor(() => {
+      for (const key of stale)
+        expect(client.getQueryState(key)?.isInvalidated, String(key)).toBe(true)
+    })
+    expect(client.getQueryState(untouched)?.isInvalidated).toBe(false)
+  })
+
+  it('no longer trusts streamed prose to be whole', () => {
+    const client = new QueryClient()
+    client.setQueryData(jobKeys.prose(JOB_ID), appendProse(EMPTY_PROSE, 1, 'Draft', true))
+    resyncAfterGap(client)
+    const prose = client.getQueryData<ProseState>(jobKeys.prose(JOB_ID))
+    expect(prose?.sources[1]).toBe('tail')
+    expect(prose?.seeded).toBe(false)
+  })
+
+  it('fetches the saved prose again when a segment caught mid-way has finished', async () => {
+    const client = new QueryClient()
+    client.setQueryData(jobKeys.prose(JOB_ID), appendProse(EMPTY_PROSE, 1, 'end of one.'))
+    applyPushEvent(client, { type: 'job.prose', ...base, segment: 2, delta: 'Two', reset: true })
+    await vi.waitFor(() =>
+      expect(client.getQueryState(jobKeys.prose(JOB_ID))?.isInvalidated).toBe(true),
+    )
   })
 })

@@ -4,7 +4,7 @@ import type { PushEvent } from '@shared/contracts/events'
 import type { Readiness } from '@shared/contracts/health'
 import type { Job, JobStatusResponse } from '@shared/contracts/jobs'
 import { isReady } from '../features/health/health-status'
-import { appendProse, EMPTY_PROSE, type ProseState } from './prose-accumulator'
+import { appendProse, distrustLiveProse, EMPTY_PROSE, type ProseState } from './prose-accumulator'
 import { authKeys } from './queries/auth'
 import { healthKeys } from './queries/health'
 import { jobKeys } from './queries/jobs'
@@ -27,10 +27,7 @@ export function applyPushEvent(client: QueryClient, event: PushEvent): void {
     case 'job.stage':
       return applyStage(client, event)
     case 'job.prose':
-      client.setQueryData<ProseState>(jobKeys.prose(event.job_id), (prose = EMPTY_PROSE) =>
-        appendProse(prose, event.segment, event.delta, event.reset),
-      )
-      return
+      return applyProse(client, event)
     case 'job.cost':
       return applyCost(client, event)
     case 'health.changed':
@@ -84,6 +81,20 @@ function applyProgress(client: QueryClient, event: EventOf<'job.progress'>): voi
   }
 }
 
+function applyProse(client: QueryClient, event: EventOf<'job.prose'>): void {
+  const key = jobKeys.prose(event.job_id)
+  const before = client.getQueryData<ProseState>(key)
+  client.setQueryData<ProseState>(key, (prose = EMPTY_PROSE) =>
+    appendProse(prose, event.segment, event.delta, event.reset),
+  )
+  // A take beginning means the one before it is finished and checkpointed. If that one was
+  // caught mid-way, the server now has the beginning this window missed.
+  const caughtMidway = Object.entries(before?.sources ?? {}).some(
+    ([segment, source]) => source === 'tail' && Number(segment) !== event.segment,
+  )
+  if (event.reset && caughtMidway) void client.invalidateQueries({ queryKey: key })
+}
+
 function applyStage(client: QueryClient, event: EventOf<'job.stage'>): void {
   const update = <
     T extends { current_stage: Job['current_stage']; completed_stages: Job['completed_stages'] },
@@ -124,6 +135,31 @@ function applyCost(client: QueryClient, event: EventOf<'job.cost'>): void {
     jobKeys.detail(event.job_id),
     (job) => job && { ...job, actual_cost_usd: event.total_cost_usd },
   )
+}
+
+/**
+ * After the event stream came back from a gap, whatever events keep current may have missed
+ * some: jobs and their status and prose, the month's usage, narratives a job finished,
+ * and health. Streamed prose is no longer trusted to be whole, so the saved copy wins.
+ */
+export function resyncAfterGap(client: QueryClient): void {
+  client.setQueriesData<ProseState>(
+    { queryKey: jobKeys.allProse },
+    (prose) => prose && distrustLiveProse(prose),
+  )
+  for (const queryKey of [
+    jobKeys.lists,
+    jobKeys.details,
+    jobKeys.statuses,
+    jobKeys.allProse,
+    authKeys.me,
+    usageKeys.all,
+    projectKeys.all,
+    narrativeKeys.lists,
+    healthKeys.ready,
+  ]) {
+    refetchAfter(client, queryKey)
+  }
 }
 
 /**

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { appendProse, EMPTY_PROSE, proseSegments } from './prose-accumulator'
+import {
+  appendProse,
+  distrustLiveProse,
+  EMPTY_PROSE,
+  mergeSavedProse,
+  proseSegments,
+} from './prose-accumulator'
 
 describe('prose accumulator', () => {
   it('joins the deltas of a segment in arrival order', () => {
@@ -33,5 +39,58 @@ describe('prose accumulator', () => {
     const before = appendProse(EMPTY_PROSE, 1, 'a')
     appendProse(before, 1, 'b')
     expect(before.segments[1]).toBe('a')
+  })
+})
+
+describe('saved prose merged with the stream', () => {
+  it('fills in what was written before the page opened, without doubling the segment in progress', () => {
+    // The page opened halfway through segment 2: only its end arrived.
+    let state = appendProse(EMPTY_PROSE, 2, 'cond half.')
+    state = mergeSavedProse(state, [
+      { segment: 1, text: 'First.' },
+      { segment: 2, text: 'Second half.' },
+    ])
+    state = appendProse(state, 3, 'Third', true)
+    state = appendProse(state, 3, ' begins.')
+    expect(proseSegments(state)).toEqual([
+      { segment: 1, text: 'First.' },
+      { segment: 2, text: 'Second half.' },
+      { segment: 3, text: 'Third begins.' },
+    ])
+    expect(state.length).toBe('First.Second half.Third begins.'.length)
+    expect(state.seeded).toBe(true)
+  })
+
+  it('keeps a take followed from its start over an older saved copy', () => {
+    let state = appendProse(EMPTY_PROSE, 1, 'Polished', true)
+    state = appendProse(state, 1, ' and still going')
+    state = mergeSavedProse(state, [{ segment: 1, text: 'The rough draft.' }])
+    expect(state.segments[1]).toBe('Polished and still going')
+  })
+
+  it('keeps the segment being written, which the server has not saved yet', () => {
+    let state = appendProse(EMPTY_PROSE, 4, 'Being written', true)
+    state = mergeSavedProse(state, [{ segment: 3, text: 'Done.' }])
+    expect(proseSegments(state).map((s) => s.segment)).toEqual([3, 4])
+    expect(state.segments[4]).toBe('Being written')
+  })
+
+  it('drops the rest of a take whose start it missed, until the next take begins', () => {
+    let state = mergeSavedProse(EMPTY_PROSE, [{ segment: 1, text: 'Drafted text.' }])
+    state = appendProse(state, 1, ' second polished piece')
+    expect(state.segments[1]).toBe('Drafted text.')
+    state = appendProse(state, 1, 'Rewritten', true)
+    expect(state.segments[1]).toBe('Rewritten')
+  })
+
+  it('prefers the saved copy after a gap in the stream, even over a take that looked whole', () => {
+    let state = appendProse(EMPTY_PROSE, 1, 'Draft', true)
+    state = mergeSavedProse(distrustLiveProse(state), [{ segment: 1, text: 'Polished.' }])
+    expect(state.segments[1]).toBe('Polished.')
+  })
+
+  it('asks for the saved copy again after a gap', () => {
+    const seeded = mergeSavedProse(EMPTY_PROSE, [])
+    expect(distrustLiveProse(seeded).seeded).toBe(false)
   })
 })

@@ -8,7 +8,8 @@ export interface EventStreamOptions {
   accessToken(): string | null
   /** Renews the access token after the stream was refused; false when the session is gone. */
   renew(): Promise<boolean>
-  onMessage(data: string): void
+  /** Every message's data, with its `event:` name when it has one (the server's `ready`). */
+  onMessage(data: string, event?: string): void
   /** Calls back whenever the access token changes, returning the unsubscribe function. */
   watchToken(listener: () => void): () => void
   fetch?: typeof fetch
@@ -82,8 +83,11 @@ export function openEventStream(options: EventStreamOptions): () => void {
   }
 }
 
-async function readMessages(body: ReadableStream<Uint8Array>, onMessage: (data: string) => void) {
-  const parser = createParser({ onEvent: (message) => onMessage(message.data) })
+async function readMessages(
+  body: ReadableStream<Uint8Array>,
+  onMessage: EventStreamOptions['onMessage'],
+) {
+  const parser = createParser({ onEvent: (message) => onMessage(message.data, message.event) })
   const decoder = new TextDecoder()
   const reader = body.getReader()
   for (;;) {

@@ -19,9 +19,15 @@ export function createFormatters(language: string) {
     timeZone: 'UTC',
   })
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' })
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' })
 
   return {
     integer: (value: number) => integer.format(value),
+    /** One decimal at most, for seconds and similar small figures. */
+    decimal: (value: number) => decimal.format(value),
+    /** "a, b and c" in the interface language. */
+    list: (items: string[]) => list.format(items),
     /** Cents for sums; sub-cent amounts (single calls) keep four digits. */
     usd: (value: number) =>
       (value !== 0 && Math.abs(value) < 0.01 ? preciseUsd : usd).format(value),

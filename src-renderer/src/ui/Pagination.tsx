@@ -27,3 +27,11 @@ export function Pagination({ page, totalPages, onChange }: PaginationProps) {
     </nav>
   )
 }
+
+/**
+ * The page to show once the list is known: a page past the end (its last item was deleted)
+ * steps back to the last page that exists, the first when there is nothing at all.
+ */
+export function pageWithin(page: number, totalPages: number): number {
+  return Math.min(page, Math.max(1, totalPages))
+}

@@ -1,5 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { AuthResponse, LoginInput, RegisterInput, User } from '@shared/contracts/auth'
+import type {
+  AuthResponse,
+  LoginInput,
+  RegisterInput,
+  User,
+  UserUpdate,
+} from '@shared/contracts/auth'
 import { useAuthSession } from '../auth-session'
 import { apiRequest } from '../client'
 
@@ -12,6 +18,17 @@ export function meOptions() {
   return queryOptions({
     queryKey: authKeys.me,
     queryFn: () => apiRequest<User>({ path: '/auth/me' }),
+  })
+}
+
+/** Changes the writer's own account: the name, or the webhook told about finished jobs. */
+export function useUpdateAccount() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (change: UserUpdate) =>
+      apiRequest<User>({ method: 'PATCH', path: '/auth/me', body: change }),
+    meta: { inlineErrors: true, successKey: 'settings.saved' },
+    onSuccess: (user) => queryClient.setQueryData(authKeys.me, user),
   })
 }
 

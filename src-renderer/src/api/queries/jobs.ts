@@ -5,10 +5,11 @@ import type {
   Job,
   JobCreate,
   JobEstimate,
+  JobProse,
   JobStatus,
   JobStatusResponse,
 } from '@shared/contracts/jobs'
-import { EMPTY_PROSE, type ProseState } from '../prose-accumulator'
+import { EMPTY_PROSE, mergeSavedProse, type ProseState } from '../prose-accumulator'
 import { apiRequest } from '../client'
 import { authKeys } from './auth'
 
@@ -23,8 +24,11 @@ export const jobKeys = {
   all: ['jobs'] as const,
   lists: ['jobs', 'list'] as const,
   list: (filters: JobFilters) => ['jobs', 'list', filters] as const,
+  details: ['jobs', 'detail'] as const,
   detail: (id: string) => ['jobs', 'detail', id] as const,
+  statuses: ['jobs', 'status'] as const,
   status: (id: string) => ['jobs', 'status', id] as const,
+  allProse: ['jobs', 'prose'] as const,
   prose: (id: string) => ['jobs', 'prose', id] as const,
   estimate: (brief: BriefInput | null) => ['jobs', 'estimate', brief] as const,
 }
@@ -53,14 +57,20 @@ export function jobStatusOptions(id: string) {
 }
 
 /**
- * Prose streamed in this session. It is filled by `job.prose` events, never fetched: the
- * finished text lives in the narrative.
+ * The job's prose: what its checkpoints hold, fetched once, with `job.prose` deltas applied
+ * on top as they stream. Deltas that arrive while the request runs are already in the cache
+ * when it answers, so the saved text is merged onto them rather than replacing them.
  */
 export function jobProseOptions(id: string) {
   return queryOptions({
     queryKey: jobKeys.prose(id),
-    queryFn: (): ProseState => EMPTY_PROSE,
-    staleTime: Infinity,
+    queryFn: async ({ client }): Promise<ProseState> => {
+      const saved = await apiRequest<JobProse>({ path: `/jobs/${id}/prose` })
+      const streamed = client.getQueryData<ProseState>(jobKeys.prose(id)) ?? EMPTY_PROSE
+      return mergeSavedProse(streamed, saved.segments)
+    },
+    // Deltas may create the entry before the page opens; until merged it is not up to date.
+    staleTime: (query) => (query.state.data?.seeded ? Infinity : 0),
     gcTime: Infinity,
   })
 }

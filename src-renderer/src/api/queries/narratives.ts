@@ -104,9 +104,11 @@ export function useDeleteNarrative() {
 }
 
 /** Downloads an export and hands it to the browser's save flow. */
-export function useExportNarrative(id: string) {
+/** Downloads an export; `beforeExport` runs first, for an editor to save what is pending. */
+export function useExportNarrative(id: string, beforeExport?: () => Promise<void>) {
   return useMutation({
     mutationFn: async (format: ExportFormat) => {
+      await beforeExport?.()
       const file = await apiDownload(`/narratives/${id}/export/${format}`)
       saveFile(file.blob, file.filename ?? `narrative.${format === 'audiobook' ? 'zip' : format}`)
     },

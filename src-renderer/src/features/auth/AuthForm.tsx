@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/api-error'
 import { useRegister, useSignIn } from '../../api/queries/auth'
+import { describeFieldError } from '../../i18n/describe-error'
 import { Button } from '../../ui/Button'
 import { ErrorBanner } from '../../ui/ErrorState'
 import { TextField } from '../../ui/Field'
@@ -25,7 +26,8 @@ export function AuthForm({ mode }: { mode: AuthMode }) {
 
   const error = action.error
   const rateLimited = isApiError(error, 'rate_limited')
-  const fieldError = (field: string) => (isApiError(error) ? error.messageFor(field) : undefined)
+  const fieldError = (field: string, key: string, values?: Record<string, number>) =>
+    describeFieldError(error, field, t, key, values)
   const passwordOk = mode === 'sign-in' ? password.length > 0 : meetsPasswordRules(password)
 
   const submit = (event: FormEvent) => {
@@ -49,7 +51,7 @@ export function AuthForm({ mode }: { mode: AuthMode }) {
           autoComplete="name"
           value={fullName}
           onChange={(e) => setFullName(e.target.value)}
-          error={fieldError('full_name')}
+          error={fieldError('full_name', 'auth.fullNameTooLong', { max: 255 })}
           name="full_name"
         />
       )}
@@ -60,7 +62,10 @@ export function AuthForm({ mode }: { mode: AuthMode }) {
         required
         value={email}
         onChange={(e) => setEmail(e.target.value)}
-        error={fieldError('email') ?? (touched && !email.trim() ? t('auth.emailRequired') : null)}
+        error={
+          fieldError('email', 'auth.emailInvalid') ??
+          (touched && !email.trim() ? t('auth.emailRequired') : null)
+        }
         name="email"
       />
       <TextField
@@ -71,7 +76,10 @@ export function AuthForm({ mode }: { mode: AuthMode }) {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         error={
-          fieldError('password') ??
+          fieldError(
+            'password',
+            mode === 'sign-in' ? 'auth.passwordRequired' : 'auth.passwordWeak',
+          ) ??
           (touched && !passwordOk
             ? t(mode === 'sign-in' ? 'auth.passwordRequired' : 'auth.passwordWeak')
             : null)

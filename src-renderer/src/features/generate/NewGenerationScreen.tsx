@@ -6,6 +6,7 @@ import { isApiError } from '../../api/api-error'
 import { useCreateJob } from '../../api/queries/jobs'
 import { projectListOptions, useCreateProject } from '../../api/queries/projects'
 import { settingsOptions } from '../../api/queries/settings'
+import { describeFieldError } from '../../i18n/describe-error'
 import { Button } from '../../ui/Button'
 import { ErrorBanner, ErrorState } from '../../ui/ErrorState'
 import { PageHeader } from '../../ui/PageHeader'
@@ -94,7 +95,15 @@ export function NewGenerationScreen() {
               newName={newProjectName}
               onNewNameChange={setNewProjectName}
               error={
-                isApiError(createJob.error) ? createJob.error.messageFor('project_id') : undefined
+                describeFieldError(
+                  createJob.error,
+                  'project_id',
+                  t,
+                  'generate.errors.projectInvalid',
+                ) ??
+                describeFieldError(createProject.error, 'name', t, 'projects.nameInvalid', {
+                  max: 255,
+                })
               }
             />
             <BriefProductionFields {...form.section} />

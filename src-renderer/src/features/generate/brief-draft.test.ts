@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BriefSchema } from '@shared/contracts/jobs'
-import { changeForm, defaultDraft, validateBrief } from './brief-draft'
+import { changeForm, defaultDraft, serverIssueFor, validateBrief } from './brief-draft'
 
 const complete = {
   ...defaultDraft(),
@@ -48,5 +48,14 @@ describe('brief draft', () => {
     expect(changeForm(complete, 'novel').target_words).toBe('80000')
     const fitting = { ...complete, target_words: '10000' }
     expect(changeForm(fitting, 'novella').target_words).toBe('10000')
+  })
+
+  it('states the rule of a field the server refused, with the limits of the chosen form', () => {
+    expect(serverIssueFor('target_words', { ...complete, form: 'novel' })).toEqual({
+      key: 'generate.errors.wordsRange',
+      values: { min: 40000, max: 120000 },
+    })
+    expect(serverIssueFor('title', complete).values).toEqual({ max: 300 })
+    expect(serverIssueFor('pov', complete).key).toBe('generate.errors.choiceInvalid')
   })
 })

@@ -33,6 +33,9 @@ export const PREMISE_MIN = 10
 export const PREMISE_MAX = 2000
 export const CHARACTERS_RANGE = { min: 1, max: 12 } as const
 export const BUDGET_MAX = 10_000
+export const TITLE_MAX = 300
+export const TONE_MAX = 200
+export const LONG_TEXT_MAX = 2000
 
 export function defaultDraft(
   options: { form?: Form; genre?: Genre; language?: Language } = {},
@@ -119,5 +122,35 @@ export function validateBrief(draft: BriefDraft): {
       main_characters: characters,
       ...(budget === undefined ? {} : { budget_usd: budget }),
     },
+  }
+}
+
+/**
+ * The rule of a field the server refused, for when its check is stricter than the form's or
+ * the form could not check it: the server's message is English, the form's rule is not.
+ */
+export function serverIssueFor(field: BriefField, draft: BriefDraft): FieldIssue {
+  const range = FORMS[draft.form]
+  switch (field) {
+    case 'title':
+      return { key: 'generate.errors.titleInvalid', values: { max: TITLE_MAX } }
+    case 'premise':
+      return { key: 'generate.errors.premiseRange', values: { min: PREMISE_MIN, max: PREMISE_MAX } }
+    case 'target_words':
+      return {
+        key: 'generate.errors.wordsRange',
+        values: { min: range.minWords, max: range.maxWords },
+      }
+    case 'main_characters':
+      return { key: 'generate.errors.charactersRange', values: CHARACTERS_RANGE }
+    case 'budget_usd':
+      return { key: 'generate.errors.budgetRange', values: { max: BUDGET_MAX } }
+    case 'tone':
+      return { key: 'generate.errors.textTooLong', values: { max: TONE_MAX } }
+    case 'setting':
+    case 'style_instructions':
+      return { key: 'generate.errors.textTooLong', values: { max: LONG_TEXT_MAX } }
+    default:
+      return { key: 'generate.errors.choiceInvalid' }
   }
 }

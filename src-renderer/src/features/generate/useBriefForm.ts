@@ -6,9 +6,11 @@ import { useFormat } from '../../i18n/format'
 import {
   changeForm,
   defaultDraft,
+  serverIssueFor,
   validateBrief,
   type BriefDraft,
   type BriefField,
+  type FieldIssue,
 } from './brief-draft'
 import type { BriefSectionProps } from './brief-form-types'
 
@@ -33,14 +35,17 @@ export function useBriefForm(serverError: unknown) {
   const touch = (field: BriefField) =>
     setTouched((current) => (current.has(field) ? current : new Set(current).add(field)))
 
+  const word = (issue: FieldIssue) => {
+    const values: Record<string, string> = {}
+    for (const [name, n] of Object.entries(issue.values ?? {})) values[name] = format.integer(n)
+    return t(issue.key, values)
+  }
+
   const errorOf = (field: BriefField): string | undefined => {
     const issue = issues[field]
-    if (issue && (submitted || touched.has(field))) {
-      const values: Record<string, string> = {}
-      for (const [name, n] of Object.entries(issue.values ?? {})) values[name] = format.integer(n)
-      return t(issue.key, values)
-    }
-    return isApiError(serverError) ? serverError.messageFor(field) : undefined
+    if (issue && (submitted || touched.has(field))) return word(issue)
+    const refused = isApiError(serverError) && serverError.messageFor(field) !== undefined
+    return refused ? word(serverIssueFor(field, draft)) : undefined
   }
 
   /** Project defaults fill the form and genre of a fresh brief. */

@@ -1,13 +1,18 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { HealthCheck } from '@shared/contracts/health'
+import { useRecheckDependency } from '../../api/queries/health'
 import { useFormat } from '../../i18n/format'
+import { Button } from '../../ui/Button'
 import { StatusDot } from '../../ui/StatusDot'
+import { describeCheck } from './check-detail'
 
-/** One dependency: its name in words, status colour, what it said, how fast, and when. */
+/** One dependency: its name in words, status colour, what it found, how fast, when, and a re-check. */
 export function HealthRow({ check }: { check: HealthCheck }) {
   const { t } = useTranslation()
   const format = useFormat()
+  const recheck = useRecheckDependency()
+  const name = checkName(check.name, t)
   return (
     <li
       className={`card health-row health-row--${check.status}`}
@@ -17,10 +22,12 @@ export function HealthRow({ check }: { check: HealthCheck }) {
       <StatusDot tone={check.status} label={t(`health.status.${check.status}`)} />
       <div className="health-row__main">
         <div className="health-row__name">
-          {checkName(check.name, t)}
+          {name}
           {!check.critical && <span className="pill">{t('health.informational')}</span>}
         </div>
-        <p className="health-row__detail">{check.detail}</p>
+        <p className="health-row__detail" data-testid="health-detail">
+          {describeCheck(check, t, format)}
+        </p>
       </div>
       <dl className="health-row__facts">
         <div>
@@ -36,6 +43,16 @@ export function HealthRow({ check }: { check: HealthCheck }) {
           <dd>{format.time(check.checked_at)}</dd>
         </div>
       </dl>
+      <Button
+        size="sm"
+        variant="ghost"
+        busy={recheck.isPending}
+        onClick={() => recheck.mutate(check.name)}
+        aria-label={t('health.recheckNamed', { name })}
+        data-testid={`health-recheck-${check.name}`}
+      >
+        {t('health.recheck')}
+      </Button>
     </li>
   )
 }

@@ -16,10 +16,11 @@ describe('health status', () => {
     expect(worstCriticalStatus(checks)).toBe('down')
   })
 
-  it('ignores informational checks for the dot and readiness', () => {
+  it('leaves informational checks out of the dot, but not out of readiness', () => {
     const checks = [check('database', 'ok'), check('providers', 'down', false)]
     expect(worstCriticalStatus(checks)).toBe('ok')
-    expect(isReady(checks)).toBe(true)
+    expect(isReady(checks)).toBe(false)
+    expect(isReady([check('database', 'ok'), check('providers', 'ok', false)])).toBe(true)
   })
 
   it('lists problems first', () => {

@@ -15,9 +15,12 @@ export function worstCriticalStatus(checks: readonly HealthCheck[] | undefined):
   return worst
 }
 
-/** Ready when every critical check is ok, the rule the server's readiness uses. */
+/**
+ * Ready when every check is ok, critical or not: the rule of the server's readiness, needed
+ * here to word a `health.changed` event or a single re-check, which carry no verdict.
+ */
 export function isReady(checks: readonly HealthCheck[]): boolean {
-  return checks.every((c) => !c.critical || c.status === 'ok')
+  return checks.every((c) => c.status === 'ok')
 }
 
 /** Checks in the panel's order: problems first, then by name, critical before informational. */

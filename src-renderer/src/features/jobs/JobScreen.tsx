@@ -11,7 +11,8 @@ import { ProgressBar } from '../../ui/ProgressBar'
 import { LoadingState } from '../../ui/Spinner'
 import { BriefSummary } from './BriefSummary'
 import { JobActions } from './JobActions'
-import { jobTitle, stoppedByBudget } from './job-display'
+import { jobTitle } from './job-display'
+import { JobFailure } from './JobFailure'
 import { JobStatusBadge } from './JobStatusBadge'
 import { ProseStream } from './ProseStream'
 import { StageCostTable } from './StageCostTable'
@@ -50,12 +51,7 @@ export function JobScreen() {
           currentStage={live.current_stage}
           completedStages={live.completed_stages}
         />
-        {live.status === 'failed' && live.error_message && (
-          <div className="banner banner--error" role="alert" data-testid="job-error">
-            <strong>{stoppedByBudget(live) ? t('jobs.budgetReached') : t('jobs.failed')}</strong>{' '}
-            {live.error_message}
-          </div>
-        )}
+        {live.status === 'failed' && <JobFailure job={live} />}
       </section>
 
       <div className="job-columns">

@@ -5,6 +5,8 @@ import type { JobStatus } from '@shared/contracts/jobs'
 import { proseSegments } from '../../api/prose-accumulator'
 import { jobProseOptions } from '../../api/queries/jobs'
 import { EmptyState } from '../../ui/EmptyState'
+import { ErrorState } from '../../ui/ErrorState'
+import { LoadingState } from '../../ui/Spinner'
 import { ManuscriptText } from '../narratives/ManuscriptText'
 
 /** How close to the bottom counts as "following along" when new text arrives. */
@@ -15,7 +17,10 @@ function emptyKey(status: JobStatus): string {
   return status === 'completed' ? 'jobs.proseFinished' : 'jobs.proseNone'
 }
 
-/** Prose as the model writes it, segment by segment, following along unless scrolled away. */
+/**
+ * Prose as the model writes it, segment by segment, following along unless scrolled away.
+ * What the job wrote before the page opened comes from the server; the rest streams in.
+ */
 export function ProseStream({ jobId, status }: { jobId: string; status: JobStatus }) {
   const { t } = useTranslation()
   const prose = useQuery(jobProseOptions(jobId))
@@ -46,7 +51,11 @@ export function ProseStream({ jobId, status }: { jobId: string; status: JobStatu
       data-testid="job-prose"
       data-length={length}
     >
-      {segments.length === 0 && <EmptyState title={t(emptyKey(status))} />}
+      {segments.length === 0 && prose.isPending && <LoadingState />}
+      {segments.length === 0 && prose.isSuccess && <EmptyState title={t(emptyKey(status))} />}
+      {prose.isError && (
+        <ErrorState error={prose.error} onRetry={() => void prose.refetch()} compact />
+      )}
       {segments.map(({ segment, text }) => (
         <section key={segment} className="prose-stream__segment" data-segment={segment}>
           <ManuscriptText text={text} />

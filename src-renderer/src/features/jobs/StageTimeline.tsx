@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next'
 import { STAGE_VALUES, type Stage } from '@shared/contracts/catalog'
 import type { JobStatus } from '@shared/contracts/jobs'
 
-export type StageState = 'done' | 'active' | 'failed' | 'pending'
+/** `stopped`: where a cancelled job was when it stopped, so resuming picks up from there. */
+export type StageState = 'done' | 'active' | 'failed' | 'stopped' | 'pending'
+
+const MARKERS: Partial<Record<StageState, string>> = { done: '✓', failed: '!', stopped: '‖' }
 
 interface StageTimelineProps {
   status: JobStatus
@@ -10,7 +13,7 @@ interface StageTimelineProps {
   completedStages: readonly Stage[]
 }
 
-/** The ten pipeline stages in order, each done, running, failed or still to come. */
+/** The ten pipeline stages in order, each done, running, failed, stopped or still to come. */
 export function StageTimeline(props: StageTimelineProps) {
   const { t } = useTranslation()
   return (
@@ -26,7 +29,7 @@ export function StageTimeline(props: StageTimelineProps) {
             aria-current={state === 'active' ? 'step' : undefined}
           >
             <span className="timeline__marker" aria-hidden="true">
-              {state === 'done' ? '✓' : state === 'failed' ? '!' : index + 1}
+              {MARKERS[state] ?? index + 1}
             </span>
             <span className="timeline__name">{t(`stages.${stage}`)}</span>
             <span className="visually-hidden">{t(`jobs.stageState.${state}`)}</span>
@@ -44,5 +47,6 @@ export function stageState(
   if (completedStages.includes(stage)) return 'done'
   if (stage !== currentStage) return 'pending'
   if (status === 'failed') return 'failed'
+  if (status === 'cancelled') return 'stopped'
   return status === 'running' ? 'active' : 'pending'
 }

@@ -25,3 +25,15 @@ export function stoppedByBudget(job: Pick<Job, 'error_kind' | 'error_message'>):
   if (job.error_kind === 'budget' || job.error_kind === 'budget_exceeded') return true
   return /budget/i.test(job.error_message ?? '')
 }
+
+/** The kinds of stop the job page words itself; the worker records one on every failure. */
+export type FailureKind = 'budget' | 'provider' | 'validation' | 'internal' | 'unknown'
+
+const WORDED_KINDS: readonly string[] = ['provider', 'validation', 'internal']
+
+/** Why a job stopped, from its recorded kind; older rows or new kinds read as `unknown`. */
+export function failureKind(job: Pick<Job, 'error_kind' | 'error_message'>): FailureKind {
+  if (stoppedByBudget(job)) return 'budget'
+  const kind = job.error_kind ?? ''
+  return WORDED_KINDS.includes(kind) ? (kind as FailureKind) : 'unknown'
+}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NarrativeDetail } from '@shared/contracts/narratives'
 import { apiRequest } from '../../api/client'
@@ -19,17 +19,22 @@ interface Draft {
   text: string
 }
 
+/** Saves pending edits now; rejects when they could not be saved. */
+export type SaveFirst = () => Promise<void>
+
 interface NarrativeEditorProps {
   narrative: NarrativeDetail
   /** Load the narrative afresh (after a restore, or to take someone else's newer save). */
   onReload(): void
+  /** Filled in by the editor, for actions that read the saved text (exports). */
+  saveFirstRef?: RefObject<SaveFirst>
 }
 
 /**
  * A plain textarea, saved as a new version a moment after typing stops. Mount it again (with
  * a new key) to load a different version; it reads `narrative` only when it mounts.
  */
-export function NarrativeEditor({ narrative, onReload }: NarrativeEditorProps) {
+export function NarrativeEditor({ narrative, onReload, saveFirstRef }: NarrativeEditorProps) {
   const { t } = useTranslation()
   const format = useFormat()
   const save = useSaveNarrative(narrative.id)
@@ -48,6 +53,14 @@ export function NarrativeEditor({ narrative, onReload }: NarrativeEditorProps) {
       setVersion(saved.version)
       return saved.version
     },
+  })
+
+  useEffect(() => {
+    if (!saveFirstRef) return
+    saveFirstRef.current = async () => {
+      await saver.flush()
+      if (saver.pending()) throw unsavedChanges()
+    }
   })
 
   const edit = (changes: Partial<Draft>) => {
@@ -145,4 +158,9 @@ export function NarrativeEditor({ narrative, onReload }: NarrativeEditorProps) {
       </aside>
     </div>
   )
+}
+
+/** A refusal the toasts word from the catalogue: the export would miss the last edits. */
+function unsavedChanges(): Error {
+  return Object.assign(new Error('Unsaved changes'), { i18nKey: 'editor.exportUnsaved' })
 }

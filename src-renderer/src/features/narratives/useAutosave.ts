@@ -51,6 +51,8 @@ export function useAutosave<T>(options: UseAutosaveOptions<T>) {
     flush: () => saver.current?.flush() ?? Promise.resolve(),
     retry: () => saver.current?.retry() ?? Promise.resolve(),
     discard: () => saver.current?.discard(),
+    /** Whether edits are still unsaved, e.g. after a flush whose save failed. */
+    pending: () => saver.current?.dirty ?? false,
   }
   return { state, saver: controls }
 }

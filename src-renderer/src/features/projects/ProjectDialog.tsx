@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Form, Genre } from '@shared/contracts/catalog'
 import type { Project, ProjectCreate } from '@shared/contracts/projects'
 import { isApiError } from '../../api/api-error'
+import { describeFieldError } from '../../i18n/describe-error'
 import { useCreateProject, useUpdateProject } from '../../api/queries/projects'
 import { useFormat } from '../../i18n/format'
 import { Button } from '../../ui/Button'
@@ -31,8 +32,10 @@ export function ProjectDialog({ project, onClose }: ProjectDialogProps) {
   const [touched, setTouched] = useState(false)
 
   const error = action.error
-  const fieldError = (field: string) => (isApiError(error) ? error.messageFor(field) : undefined)
-  const nameError = touched && !name.trim() ? t('projects.nameRequired') : fieldError('name')
+  const nameError =
+    touched && !name.trim()
+      ? t('projects.nameRequired')
+      : describeFieldError(error, 'name', t, 'projects.nameInvalid', { max: 255 })
 
   const submit = () => {
     setTouched(true)
@@ -84,7 +87,9 @@ export function ProjectDialog({ project, onClose }: ProjectDialogProps) {
         label={t('projects.description')}
         value={description}
         onChange={(e) => setDescription(e.target.value)}
-        error={fieldError('description')}
+        error={describeFieldError(error, 'description', t, 'projects.descriptionTooLong', {
+          max: 5000,
+        })}
         rows={3}
         maxLength={5000}
         name="description"

@@ -14,7 +14,7 @@ import { EmptyState } from '../../ui/EmptyState'
 import { ErrorState } from '../../ui/ErrorState'
 import { Icon } from '../../ui/Icon'
 import { PageHeader } from '../../ui/PageHeader'
-import { Pagination } from '../../ui/Pagination'
+import { Pagination, pageWithin } from '../../ui/Pagination'
 import { LoadingState } from '../../ui/Spinner'
 import { ProjectCard } from './ProjectCard'
 import { ProjectDialog } from './ProjectDialog'
@@ -34,6 +34,12 @@ export function ProjectsScreen() {
   const exporting = useExportProject()
   const importing = useImportProject()
   const fileInput = useRef<HTMLInputElement>(null)
+
+  // Deleting the last project on a later page leaves that page empty: show the one before.
+  const settled = projects.data && !projects.isPlaceholderData ? projects.data : null
+  if (settled && pageWithin(page, settled.total_pages) !== page) {
+    setPage(pageWithin(page, settled.total_pages))
+  }
 
   const importButton = (
     <>
@@ -86,7 +92,7 @@ export function ProjectsScreen() {
       {projects.isError && (
         <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />
       )}
-      {projects.data?.items.length === 0 && (
+      {projects.data?.total === 0 && (
         <EmptyState
           title={t('projects.emptyTitle')}
           body={t('projects.emptyBody')}

@@ -22,6 +22,8 @@ export function ProviderCard({ provider }: { provider: ProviderView }) {
   const [apiKey, setApiKey] = useState('')
   const [baseUrl, setBaseUrl] = useState(provider.base_url ?? '')
   const isLocal = provider.name === 'local'
+  // A short key is saved without a hint; a cloud provider is set up only by its key.
+  const hasKey = provider.key_hint !== null || (!isLocal && provider.configured)
   const changed = apiKey.trim() !== '' || (isLocal && baseUrl.trim() !== (provider.base_url ?? ''))
 
   const save = (event: FormEvent) => {
@@ -58,11 +60,13 @@ export function ProviderCard({ provider }: { provider: ProviderView }) {
         spellCheck={false}
         value={apiKey}
         onChange={(e) => setApiKey(e.target.value)}
-        placeholder={provider.key_hint ? t('settings.providers.keyPlaceholder') : ''}
+        placeholder={hasKey ? t('settings.providers.keyPlaceholder') : ''}
         hint={
           provider.key_hint
             ? t('settings.providers.keyHint', { hint: provider.key_hint })
-            : t('settings.providers.noKey')
+            : hasKey
+              ? t('settings.providers.keySaved')
+              : t('settings.providers.noKey')
         }
         data-testid={`provider-key-${provider.name}`}
       />
@@ -96,7 +100,7 @@ export function ProviderCard({ provider }: { provider: ProviderView }) {
         >
           {t('settings.providers.test')}
         </Button>
-        {provider.key_hint && (
+        {hasKey && (
           <Button size="sm" variant="ghost" className="button--danger-text" onClick={removeKey}>
             {t('settings.providers.removeKey')}
           </Button>

@@ -12,8 +12,19 @@ import { GenerationSection } from './GenerationSection'
 import { PricesSection } from './PricesSection'
 import { ProviderCard } from './ProviderCard'
 import { StageModelsSection } from './StageModelsSection'
+import { WebhookSection } from './WebhookSection'
 
-const SECTIONS = ['providers', 'models', 'prices', 'generation', 'appearance', 'backups'] as const
+const SECTIONS = [
+  'providers',
+  'models',
+  'prices',
+  'generation',
+  'notifications',
+  'appearance',
+  'backups',
+] as const
+/** Sections that are the writer's own or this window's, not the app's settings. */
+const LOCAL_SECTIONS: readonly Section[] = ['notifications', 'appearance', 'backups']
 type Section = (typeof SECTIONS)[number]
 
 /** Everything that can be set, one tab per concern; the tab lives in the URL. */
@@ -22,7 +33,7 @@ export function SettingsScreen() {
   const [params, setParams] = useSearchParams()
   const requested = params.get('section') as Section | null
   const section: Section = requested && SECTIONS.includes(requested) ? requested : 'providers'
-  const needsServer = section !== 'appearance' && section !== 'backups'
+  const needsServer = !LOCAL_SECTIONS.includes(section)
   const settings = useQuery({ ...settingsOptions(), enabled: needsServer })
 
   return (
@@ -59,6 +70,7 @@ export function SettingsScreen() {
         {section === 'generation' && settings.data && (
           <GenerationSection settings={settings.data} />
         )}
+        {section === 'notifications' && <WebhookSection />}
         {section === 'appearance' && <AppearanceSection />}
         {section === 'backups' && <BackupsSection />}
       </div>

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { useFormat } from '../../i18n/format'
 import type { DayRow } from './usage-range'
 
-/** Cost per day as bars; the table below it carries the same numbers for screen readers. */
+/** Cost per day as bars; the table below it (`UsageRows`) carries the same numbers in text. */
 export function CostChart({ days }: { days: DayRow[] }) {
   const { t } = useTranslation()
   const format = useFormat()

@@ -10,8 +10,8 @@ import { PageHeader } from '../../ui/PageHeader'
 import { LoadingState } from '../../ui/Spinner'
 import { Tabs } from '../../ui/Tabs'
 import { CostChart } from './CostChart'
-import { fillDays, RANGE_DAYS, rangeEndingAt, type RangeDays } from './usage-range'
-import { UsageTable } from './UsageTables'
+import { fillDays, newestFirst, RANGE_DAYS, rangeEndingAt, type RangeDays } from './usage-range'
+import { UsageRows, UsageTable } from './UsageTables'
 
 /** What generation has cost: per day, per model and per stage. */
 export function UsageScreen() {
@@ -67,7 +67,16 @@ export function UsageScreen() {
             {data.total.calls === 0 ? (
               <EmptyState title={t('usage.emptyTitle')} body={t('usage.emptyBody')} />
             ) : (
-              <CostChart days={chartDays} />
+              <>
+                <CostChart days={chartDays} />
+                <UsageRows
+                  rows={newestFirst(data.by_day)}
+                  nameHeader={t('usage.day')}
+                  nameOf={(row) => format.day(row.day.slice(0, 10))}
+                  caption={t('usage.byDayTable')}
+                  testId="usage-by-day"
+                />
+              </>
             )}
           </section>
           <div className="grid-2">

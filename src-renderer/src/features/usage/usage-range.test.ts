@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fillDays, rangeEndingAt } from './usage-range'
+import { fillDays, newestFirst, rangeEndingAt } from './usage-range'
 
 describe('usage range', () => {
   it('counts the range back from today, today included', () => {
@@ -21,5 +21,11 @@ describe('usage range', () => {
 
   it('crosses month ends', () => {
     expect(fillDays('2026-02-27', '2026-03-02', [])).toHaveLength(4)
+  })
+
+  it('lists the table’s days the latest first', () => {
+    const day = (d: string) => ({ day: d, cost_usd: 1, tokens_in: 1, tokens_out: 1, calls: 1 })
+    const rows = [day('2026-03-02'), day('2026-03-09'), day('2026-02-27')]
+    expect(newestFirst(rows).map((r) => r.day)).toEqual(['2026-03-09', '2026-03-02', '2026-02-27'])
   })
 })

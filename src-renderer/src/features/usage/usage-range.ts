@@ -24,6 +24,11 @@ export function fillDays(from: string, to: string, rows: readonly DayRow[]): Day
   return filled
 }
 
+/** Days that cost something, the latest first, for the table under the chart. */
+export function newestFirst(rows: readonly DayRow[]): DayRow[] {
+  return [...rows].sort((a, b) => b.day.localeCompare(a.day))
+}
+
 const DAY_MS = 86_400_000
 
 function isoDay(date: Date): string {

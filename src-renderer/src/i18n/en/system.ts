@@ -14,6 +14,8 @@ export const system = {
     tokensOut: 'Tokens out',
     cost: 'Cost',
     byDay: 'Cost by day',
+    byDayTable: 'Cost by day, the latest first',
+    day: 'Day',
     byModel: 'By model',
     byStage: 'By stage',
     model: 'Model',
@@ -26,7 +28,9 @@ export const system = {
   health: {
     title: 'Health',
     intro: 'Everything NarraForge depends on, checked live.',
-    checkAgain: 'Check again',
+    checkAgain: 'Check all',
+    recheck: 'Check',
+    recheckNamed: 'Check {{name}} again',
     ready: 'Ready to write',
     notReady: 'Something needs attention',
     checkedAt: 'Checked at {{time}}',
@@ -50,6 +54,31 @@ export const system = {
       down: 'Problem',
       unknown: 'Checking…',
     },
+    findings: {
+      database_answers: 'The database answers.',
+      migrations_applied: 'All {{shipped}} database updates are applied (latest: {{latest}}).',
+      migrations_pending: 'Only {{applied}} of {{shipped}} database updates are applied.',
+      disk_free: '{{free_mb}} MiB free in the data folder (at least {{min_mb}} MiB needed).',
+      disk_low: 'Only {{free_mb}} MiB free in the data folder; at least {{min_mb}} MiB is needed.',
+      providers_configured: 'Set up: {{providers}}.',
+      providers_none: 'No AI provider is set up, so generation is unavailable.',
+      workers_alive:
+        '{{alive}} of {{configured}} running, {{busy}} busy; last heartbeat {{heartbeat_s}} s ago.',
+      workers_no_heartbeat: '{{alive}} of {{configured}} running, {{busy}} busy; no heartbeat yet.',
+      workers_restarting:
+        '{{alive}} of {{configured}} running, {{busy}} busy; {{restarting}} restarting after quick exits, the next in {{restart_in_s}} s.',
+      queue_empty: 'No jobs are waiting.',
+      queue_waiting: 'Jobs waiting: {{depth}}; the oldest for {{oldest_s}}.',
+      queue_stuck: 'Jobs waiting: {{depth}}; the oldest for {{oldest_s}}, and no worker is busy.',
+      provider_answers: '{{provider}} answers.',
+      provider_failed_timeout: '{{provider}} did not answer in time.',
+      provider_failed_connection: '{{provider}} could not be reached.',
+      provider_failed_key_refused: '{{provider}} refused the API key; check it in Settings.',
+      provider_failed_rate_limited:
+        '{{provider}} is limiting requests; it should answer again soon.',
+      provider_failed_other: '{{provider}} failed: {{reason}}',
+      check_failed: 'The check could not run: {{reason}}',
+    },
     names: {
       database: 'Database',
       migrations: 'Database migrations',
@@ -62,7 +91,7 @@ export const system = {
   },
   settings: {
     title: 'Settings',
-    intro: 'Providers, models, prices, limits, appearance and backups.',
+    intro: 'Providers, models, prices, limits, notifications, appearance and backups.',
     sectionsLabel: 'Settings sections',
     saved: 'Settings saved',
     sections: {
@@ -70,6 +99,7 @@ export const system = {
       models: 'Models',
       prices: 'Prices',
       generation: 'Generation',
+      notifications: 'Notifications',
       appearance: 'Appearance',
       backups: 'Backups',
     },
@@ -82,6 +112,7 @@ export const system = {
       keyPlaceholder: 'Enter a new key to replace it',
       keyHint: 'Saved key ends in {{hint}}. It is stored encrypted and never shown again.',
       noKey: 'No key saved.',
+      keySaved: 'A key is saved. It is stored encrypted and never shown again.',
       baseUrl: 'Server address',
       baseUrlHint: 'An OpenAI-compatible server: Ollama, LM Studio, llama.cpp.',
       test: 'Test connection',
@@ -125,6 +156,15 @@ export const system = {
       budgetError: 'Enter an amount above 0 and up to {{max}}',
       dataDir: 'Data folder',
       dataDirHint: 'Your database, backups and logs live here.',
+    },
+    webhook: {
+      title: 'Job webhook',
+      intro:
+        'NarraForge can tell another service when one of your jobs completes, fails or is cancelled.',
+      url: 'Webhook address',
+      hint: 'Receives a POST signed with the X-NarraForge-Signature header (an HMAC-SHA256 of the body). Leave empty for none.',
+      invalid: 'Enter a full http:// or https:// address',
+      remove: 'Remove webhook',
     },
     appearance: {
       title: 'Appearance',

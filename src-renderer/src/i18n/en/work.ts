@@ -61,6 +61,11 @@ export const work = {
       wordsRange: 'This form runs {{min}}–{{max}} words',
       charactersRange: 'Choose {{min}} to {{max}} main characters',
       budgetRange: 'Enter an amount above 0 and up to {{max}}',
+      titleInvalid: 'Give the work a title of up to {{max}} characters',
+      premiseRange: 'The premise needs {{min}} to {{max}} characters',
+      textTooLong: 'Keep this to {{max}} characters',
+      choiceInvalid: 'Choose one of the options',
+      projectInvalid: 'Choose a project, or name a new one',
     },
   },
   jobs: {
@@ -93,12 +98,13 @@ export const work = {
       done: 'done',
       active: 'in progress',
       failed: 'failed',
+      stopped: 'stopped here',
       pending: 'not started',
     },
     prose: 'Prose',
     proseWaiting: 'The text appears here as it is written.',
-    proseNone: 'No text was streamed in this session.',
-    proseFinished: 'No text was streamed in this session. Open the narrative to read the result.',
+    proseNone: 'This job wrote no text.',
+    proseFinished: 'No text is kept for this job. Open the narrative to read the result.',
     stageCosts: 'Cost per stage',
     noCostsYet: 'No costs yet',
     costColumns: {
@@ -112,6 +118,15 @@ export const work = {
     brief: 'Brief',
     failed: 'The job stopped.',
     budgetReached: 'The job reached its budget.',
+    failure: {
+      budget:
+        'It would have spent more than its budget of {{budget}}. Resume it with a higher budget to finish.',
+      provider: 'The AI provider failed or did not answer. Check it under Health or in Settings.',
+      validation: 'The model’s answer could not be used.',
+      internal: 'NarraForge ran into a problem while writing.',
+      unknown: 'The job did not finish.',
+      details: 'Details from the server',
+    },
     openNarrative: 'Open the narrative',
     cancel: 'Cancel job',
     cancelTitle: 'Cancel this job?',
@@ -166,6 +181,8 @@ export const work = {
       'This narrative was saved somewhere else since you opened it. Keep your text as the newest version, or load the other one (your unsaved changes will be lost).',
     keepMine: 'Keep my text',
     loadLatest: 'Load the newer version',
+    exportUnsaved:
+      'Your latest changes are not saved yet, so the export would miss them. Save them first.',
   },
   versions: {
     title: 'Versions',

@@ -16,6 +16,8 @@ export const system = {
     tokensOut: 'Tokeny wyjściowe',
     cost: 'Koszt',
     byDay: 'Koszt według dni',
+    byDayTable: 'Koszt według dni, od najnowszego',
+    day: 'Dzień',
     byModel: 'Według modelu',
     byStage: 'Według etapu',
     model: 'Model',
@@ -28,7 +30,9 @@ export const system = {
   health: {
     title: 'Stan systemu',
     intro: 'Wszystko, od czego zależy NarraForge, sprawdzane na bieżąco.',
-    checkAgain: 'Sprawdź ponownie',
+    checkAgain: 'Sprawdź wszystko',
+    recheck: 'Sprawdź',
+    recheckNamed: 'Sprawdź ponownie: {{name}}',
     ready: 'Gotowe do pisania',
     notReady: 'Coś wymaga uwagi',
     checkedAt: 'Sprawdzono o {{time}}',
@@ -52,6 +56,36 @@ export const system = {
       down: 'Problem',
       unknown: 'Sprawdzanie…',
     },
+    findings: {
+      database_answers: 'Baza danych odpowiada.',
+      migrations_applied:
+        'Wszystkie aktualizacje bazy danych są zastosowane ({{shipped}}, ostatnia: {{latest}}).',
+      migrations_pending: 'Zastosowano tylko {{applied}} z {{shipped}} aktualizacji bazy danych.',
+      disk_free:
+        'Wolne miejsce w folderze danych: {{free_mb}} MiB (potrzeba co najmniej {{min_mb}} MiB).',
+      disk_low:
+        'W folderze danych zostało tylko {{free_mb}} MiB; potrzeba co najmniej {{min_mb}} MiB.',
+      providers_configured: 'Skonfigurowani dostawcy: {{providers}}.',
+      providers_none: 'Nie skonfigurowano żadnego dostawcy AI, więc generowanie jest niedostępne.',
+      workers_alive:
+        'Działające procesy: {{alive}} z {{configured}}, zajęte: {{busy}}; ostatni sygnał {{heartbeat_s}} s temu.',
+      workers_no_heartbeat:
+        'Działające procesy: {{alive}} z {{configured}}, zajęte: {{busy}}; jeszcze bez sygnału.',
+      workers_restarting:
+        'Działające procesy: {{alive}} z {{configured}}, zajęte: {{busy}}; ponownie uruchamiane po szybkich awariach: {{restarting}}, najbliższy za {{restart_in_s}} s.',
+      queue_empty: 'Żadne zadanie nie czeka.',
+      queue_waiting: 'Zadania w kolejce: {{depth}}; najstarsze czeka {{oldest_s}}.',
+      queue_stuck:
+        'Zadania w kolejce: {{depth}}; najstarsze czeka {{oldest_s}}, a żaden proces nie pracuje.',
+      provider_answers: '{{provider}} odpowiada.',
+      provider_failed_timeout: '{{provider}} nie odpowiada na czas.',
+      provider_failed_connection: 'Nie można połączyć się z: {{provider}}.',
+      provider_failed_key_refused: '{{provider}} odrzuca klucz API; sprawdź go w ustawieniach.',
+      provider_failed_rate_limited:
+        '{{provider}} ogranicza liczbę zapytań; wkrótce powinien znów odpowiadać.',
+      provider_failed_other: '{{provider}} zgłasza błąd: {{reason}}',
+      check_failed: 'Nie udało się wykonać sprawdzenia: {{reason}}',
+    },
     names: {
       database: 'Baza danych',
       migrations: 'Migracje bazy danych',
@@ -64,7 +98,7 @@ export const system = {
   },
   settings: {
     title: 'Ustawienia',
-    intro: 'Dostawcy, modele, ceny, limity, wygląd i kopie zapasowe.',
+    intro: 'Dostawcy, modele, ceny, limity, powiadomienia, wygląd i kopie zapasowe.',
     sectionsLabel: 'Sekcje ustawień',
     saved: 'Ustawienia zapisane',
     sections: {
@@ -72,6 +106,7 @@ export const system = {
       models: 'Modele',
       prices: 'Ceny',
       generation: 'Generowanie',
+      notifications: 'Powiadomienia',
       appearance: 'Wygląd',
       backups: 'Kopie zapasowe',
     },
@@ -86,6 +121,8 @@ export const system = {
       keyHint:
         'Zapisany klucz kończy się na {{hint}}. Jest przechowywany w postaci zaszyfrowanej i nie zostanie już pokazany.',
       noKey: 'Brak zapisanego klucza.',
+      keySaved:
+        'Klucz jest zapisany. Jest przechowywany w postaci zaszyfrowanej i nie zostanie już pokazany.',
       baseUrl: 'Adres serwera',
       baseUrlHint: 'Serwer zgodny z OpenAI: Ollama, LM Studio, llama.cpp.',
       test: 'Sprawdź połączenie',
@@ -129,6 +166,15 @@ export const system = {
       budgetError: 'Podaj kwotę większą od 0 i nie większą niż {{max}}',
       dataDir: 'Folder danych',
       dataDirHint: 'Tutaj są baza danych, kopie zapasowe i dzienniki.',
+    },
+    webhook: {
+      title: 'Webhook zadań',
+      intro:
+        'NarraForge może powiadamiać inną usługę, gdy któreś z Twoich zadań się zakończy, nie powiedzie albo zostanie anulowane.',
+      url: 'Adres webhooka',
+      hint: 'Otrzymuje żądanie POST podpisane nagłówkiem X-NarraForge-Signature (HMAC-SHA256 treści). Zostaw puste, jeśli nie chcesz powiadomień.',
+      invalid: 'Podaj pełny adres zaczynający się od http:// lub https://',
+      remove: 'Usuń webhook',
     },
     appearance: {
       title: 'Wygląd',

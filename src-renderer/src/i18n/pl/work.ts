@@ -62,6 +62,11 @@ export const work = {
       wordsRange: 'Ta forma ma od {{min}} do {{max}} słów',
       charactersRange: 'Wybierz od {{min}} do {{max}} głównych postaci',
       budgetRange: 'Podaj kwotę większą od 0 i nie większą niż {{max}}',
+      titleInvalid: 'Nadaj utworowi tytuł o długości najwyżej {{max}} znaków',
+      premiseRange: 'Zarys fabuły musi mieć od {{min}} do {{max}} znaków',
+      textTooLong: 'To pole może mieć najwyżej {{max}} znaków',
+      choiceInvalid: 'Wybierz jedną z opcji',
+      projectInvalid: 'Wybierz projekt albo nazwij nowy',
     },
   },
   jobs: {
@@ -94,12 +99,13 @@ export const work = {
       done: 'ukończony',
       active: 'w toku',
       failed: 'nieudany',
+      stopped: 'zatrzymano tutaj',
       pending: 'nierozpoczęty',
     },
     prose: 'Tekst',
     proseWaiting: 'Tekst pojawi się tutaj w miarę pisania.',
-    proseNone: 'W tej sesji nie przesłano tekstu.',
-    proseFinished: 'W tej sesji nie przesłano tekstu. Otwórz utwór, aby przeczytać wynik.',
+    proseNone: 'To zadanie nie napisało tekstu.',
+    proseFinished: 'Tekst tego zadania nie został zachowany. Otwórz utwór, aby przeczytać wynik.',
     stageCosts: 'Koszt według etapu',
     noCostsYet: 'Na razie bez kosztów',
     costColumns: {
@@ -113,6 +119,15 @@ export const work = {
     brief: 'Założenia',
     failed: 'Zadanie zostało przerwane.',
     budgetReached: 'Zadanie wyczerpało budżet.',
+    failure: {
+      budget: 'Przekroczyłoby swój budżet {{budget}}. Wznów je z wyższym budżetem, aby dokończyć.',
+      provider:
+        'Dostawca AI zgłosił błąd albo nie odpowiedział. Sprawdź go w zakładce Stan systemu lub w Ustawieniach.',
+      validation: 'Nie udało się wykorzystać odpowiedzi modelu.',
+      internal: 'NarraForge napotkał problem podczas pisania.',
+      unknown: 'Zadanie nie zostało ukończone.',
+      details: 'Szczegóły z serwera',
+    },
     openNarrative: 'Otwórz utwór',
     cancel: 'Anuluj zadanie',
     cancelTitle: 'Anulować to zadanie?',
@@ -168,6 +183,8 @@ export const work = {
       'Od chwili otwarcia ten utwór został zapisany gdzie indziej. Zachowaj swój tekst jako najnowszą wersję albo wczytaj tamtą (niezapisane zmiany przepadną).',
     keepMine: 'Zachowaj mój tekst',
     loadLatest: 'Wczytaj nowszą wersję',
+    exportUnsaved:
+      'Ostatnie zmiany nie są jeszcze zapisane, więc eksport by ich nie zawierał. Najpierw je zapisz.',
   },
   versions: {
     title: 'Wersje',
