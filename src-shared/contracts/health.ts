@@ -19,7 +19,10 @@ export const HealthCheckSchema = z.object({
     .describe('The figures and names the detail mentions, keyed for `code`'),
   latency_ms: z.number(),
   checked_at: IsoDateSchema,
-  /** Whether the app cannot work without it: it colours the status dot. Readiness needs every check ok. */
+  /**
+   * Whether the app cannot work without it: it colours the status dot. Readiness needs every
+   * check ok, critical or not.
+   */
   critical: z.boolean(),
 })
 export type HealthCheck = z.infer<typeof HealthCheckSchema>
