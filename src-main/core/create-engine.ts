@@ -58,7 +58,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   })
   for (const check of engineChecks(options.db, pool, options.now)) options.health.register(check)
   pool.start()
-  await scheduler.start(pool)
+  try {
+    await scheduler.start(pool)
+  } catch (error) {
+    // The core undoes a failed start, but it never got this engine to stop.
+    await pool.stop()
+    throw error
+  }
   return {
     scheduler,
     pool,

@@ -2,12 +2,11 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WorkerError } from '@shared/contracts/worker-protocol'
 import { call } from '../../testing/api-client'
-import { SHORT_BRIEF, startWriter, waitForJob } from '../../testing/engine-harness'
+import { SHORT_BRIEF, startWriter } from '../../testing/engine-harness'
 import { createTestCore, type TestCore } from '../../testing/test-core'
 import { generationJobs } from '../db/schema'
-import type { WorkerPool, WorkerSlot } from '../workers/worker-pool'
 import { stopJob } from './finish-job'
-import { MAX_ATTEMPTS, Scheduler } from './scheduler'
+import { MAX_ATTEMPTS, recoverLostJob } from './recover-job'
 
 let core: TestCore
 beforeAll(async () => {
@@ -43,23 +42,17 @@ async function stop(error: WorkerError) {
 
 describe('a job that failed before its first checkpoint', () => {
   it('can be resumed after its workers were lost three times, as the message says', async () => {
-    const scheduler = new Scheduler({
-      db: core.db,
-      events: core.events,
-      log: core.log,
-      now: core.clock.now,
-      exclusiveQueue: true,
-      settings: core.settings,
-    })
-    const noIdleWorkers = { idleSlot: () => undefined } as unknown as WorkerPool
-    await scheduler.start(noIdleWorkers)
     const job = await runningJob(MAX_ATTEMPTS)
+    await core.db
+      .update(generationJobs)
+      .set({ workerId: 'instance-a/worker-1' })
+      .where(eq(generationJobs.id, job.jobId))
 
-    scheduler.handleLost({} as WorkerSlot, job.jobId, 'exited with code 1')
-    await waitForJob(core, job.jobId, ['failed'])
-    await scheduler.stop()
+    const deps = { db: core.db, events: core.events, log: core.log, now: core.clock.now }
+    await recoverLostJob(deps, job.jobId, 'instance-a/worker-1', 'exited with code 1')
 
     const failed = await seen(job)
+    expect(failed.status).toBe('failed')
     expect(failed.error_message).toMatch(/failed 3 times.*resume the job to try again$/)
     expect(failed.can_resume).toBe(true)
   })

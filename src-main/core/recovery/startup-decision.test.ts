@@ -10,7 +10,8 @@ import { acquireDataLock } from '../db/data-lock'
 import { locateMigrations } from '../db/migrations'
 import { users } from '../db/schema'
 import { AppError } from '../errors/app-error'
-import type { SpawnWorker } from '../workers/worker-process'
+import { Scheduler } from '../queue/scheduler'
+import { createInProcessSpawner } from '../workers/worker-test-kit'
 import { decideAfterFailedStart } from './startup-decision'
 
 const cleanup: (() => Promise<void> | void)[] = []
@@ -79,19 +80,23 @@ describe('after a failed start', { timeout: 120_000 }, () => {
   it('offers recovery when the engine would not start, having closed the database and the lock', async () => {
     const dataDir = folderToRemove(makeTestDataDir())
     const opened = watchDatabases()
-    const spawnWorker: SpawnWorker = () => {
-      throw new Error('the worker bundle is missing')
-    }
+    // A worker that cannot be forked is retried with backoff, so the engine fails to start
+    // only when its queue cannot be read.
+    vi.spyOn(Scheduler.prototype, 'start').mockRejectedValue(new Error('the queue is unreadable'))
 
-    const failure = await createTestCore({ dataDir, spawnWorker }).catch((e) => e)
+    const { spawn, workers } = createInProcessSpawner()
 
-    expect(failure.message).toBe('the worker bundle is missing')
+    const failure = await createTestCore({ dataDir, spawnWorker: spawn }).catch((e) => e)
+
+    expect(failure.message).toBe('the queue is unreadable')
+    expect(workers.length).toBeGreaterThan(0)
+    expect(workers.every((w) => w.exited)).toBe(true)
     expect(opened.every((pg) => pg.closed)).toBe(true)
     acquireDataLock(dataDir, 'test').release()
     vi.restoreAllMocks()
     expect(await decideAfterFailedStart(failure, dataDir)).toEqual({
       action: 'recover',
-      detail: 'the worker bundle is missing',
+      detail: 'the queue is unreadable',
     })
   })
 
