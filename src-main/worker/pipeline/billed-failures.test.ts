@@ -108,3 +108,47 @@ describe('billed calls that end in an error', () => {
     }
   })
 })
+
+describe('a model call cut off mid-stream', () => {
+  it('books what the interrupted attempt wrote before asking again', async () => {
+    server.script(reply.drop({ afterChunks: 4 }))
+
+    const { outcome, usage } = await runAgainstServer({ checkpoints: planned })
+
+    expect(outcome.status).toBe('completed')
+    const interrupted = usage.filter((u) => u.workKey.endsWith(INTERRUPTED_SUFFIX))
+    expect(interrupted).toHaveLength(1)
+    expect(interrupted[0]).toMatchObject({ stage: 'prose', model: 'gpt-4o' })
+    expect(interrupted[0]?.tokensOut).toBeGreaterThan(0)
+    expect(interrupted[0]?.costUsd).toBeGreaterThan(0)
+    // The retry of the same work is booked under the work's own key, once.
+    const key = interrupted[0]!.workKey.slice(0, -INTERRUPTED_SUFFIX.length)
+    expect(usage.filter((u) => u.workKey === key)).toHaveLength(1)
+  })
+
+  it('stops before the retry when the interrupted attempt used up the budget', async () => {
+    // Prose costs $1,000 per million output tokens. A zero budget reports the first prose
+    // call's worst case; a budget a cent above it lets that call start, and what it streams
+    // before the drop (some 40 words) leaves too little for the retry.
+    const prices = { 'gpt-4o-mini': { input: 0, output: 0 }, 'gpt-4o': { input: 0, output: 1_000 } }
+    const probe = await runAgainstServer({ checkpoints: planned, prices, budgetUsd: 0 })
+    const reported = /worst case \$(\d+\.\d+)/.exec(
+      messagesOf(probe.messages, 'failed')[0]?.error.message ?? '',
+    )
+    const worstCase = Number(reported?.[1])
+    expect(worstCase).toBeGreaterThan(1)
+    server.script(reply.drop({ afterChunks: 40 }))
+
+    const { outcome, messages, usage } = await runAgainstServer({
+      checkpoints: planned,
+      prices,
+      budgetUsd: worstCase + 0.01,
+    })
+
+    expect(outcome.status).toBe('failed')
+    expect(messagesOf(messages, 'failed')[0]?.error.kind).toBe('budget')
+    expect(usage).toHaveLength(1)
+    expect(usage[0]?.workKey.endsWith(INTERRUPTED_SUFFIX)).toBe(true)
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+  })
+})
