@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { call } from '../../testing/api-client'
 import { SHORT_BRIEF, startWriter } from '../../testing/engine-harness'
 import { createTestCore, type TestCore } from '../../testing/test-core'
 import { generationJobs, jobCheckpoints, users } from '../db/schema'
+import { createSilentLogger } from '../logging/logger'
 import { ProjectsService } from '../projects/projects-service'
 import { completeJob, stopJob } from '../queue/finish-job'
+import { recordWorkerMessage } from '../queue/job-recorder'
 import { JobsService } from './jobs-service'
 
 let core: TestCore
@@ -38,6 +40,23 @@ async function runningJob(actualCostUsd: number, withProse: boolean) {
 async function monthOf(userId: string) {
   const user = await core.db.query.users.findFirst({ where: eq(users.id, userId) })
   return { generations: user!.generationsUsed, cost: user!.costUsedUsd }
+}
+
+/** Books one model call of the job, as the recorder does when its worker reports usage. */
+async function spend(job: Awaited<ReturnType<typeof runningJob>>, costUsd: number) {
+  const deps = { db: core.db, events: core.events, log: createSilentLogger(), now: core.clock.now }
+  const running = { id: job.jobId, userId: job.userId, projectId: job.projectId }
+  const usage = {
+    stage: 'world' as const,
+    workKey: 'world',
+    provider: 'openai' as const,
+    model: 'gpt-4o-mini',
+    tokensIn: 100,
+    tokensOut: 50,
+    costUsd,
+    latencyMs: 900,
+  }
+  await recordWorkerMessage(deps, running, { type: 'usage', jobId: job.jobId, usage })
 }
 
 const failure = { kind: 'provider' as const, message: 'The provider failed', retryable: false }
@@ -114,6 +133,63 @@ describe('settling the monthly cost', () => {
       .where(eq(generationJobs.id, job.jobId))
     await completeJob(core.db, job.jobId, RESULT, core.clock.now())
     expect(await monthOf(job.userId)).toEqual({ generations: 1, cost: 0.03 })
+  })
+})
+
+describe('resuming in a later month', () => {
+  let startedAt: Date
+  beforeEach(() => {
+    startedAt = core.clock.now()
+  })
+  afterEach(() => core.clock.set(startedAt))
+
+  it('charges the new month only what the job cost after the resume', async () => {
+    core.clock.set(new Date('2026-03-31T23:40:00Z'))
+    const job = await runningJob(0, false)
+    await spend(job, 0.004)
+    await spend(job, 0.003)
+    await stopJob(core.db, job.jobId, failure, core.clock.now())
+    expect(await monthOf(job.userId)).toEqual({ generations: 0, cost: 0.007 })
+
+    core.clock.set(new Date('2026-04-01T00:05:00Z'))
+    const resumed = await call(core, 'POST', `/api/jobs/${job.jobId}/resume`, { token: job.token })
+    expect(resumed.status).toBe(200)
+    const reserved = await monthOf(job.userId)
+    expect(reserved.generations).toBe(1)
+    expect(reserved.cost).toBeCloseTo(job.estimate, 6)
+
+    await core.db
+      .update(generationJobs)
+      .set({ status: 'running' })
+      .where(eq(generationJobs.id, job.jobId))
+    await spend(job, 0.011)
+    await spend(job, 0.009)
+    await completeJob(core.db, job.jobId, RESULT, core.clock.now())
+    const april = await core.db.query.users.findFirst({ where: eq(users.id, job.userId) })
+    expect(april).toMatchObject({ usageMonth: '2026-04', generationsUsed: 1, costUsedUsd: 0.02 })
+
+    const march = await call(core, 'GET', '/api/usage?from=2026-03-01&to=2026-03-31', {
+      token: job.token,
+    })
+    expect(march.json.total).toMatchObject({ cost_usd: 0.007, calls: 2 })
+  })
+
+  it('leaves the new month only its own spend when a job resumed there fails before prose', async () => {
+    core.clock.set(new Date('2026-03-31T23:40:00Z'))
+    const job = await runningJob(0, false)
+    await spend(job, 0.004)
+    await stopJob(core.db, job.jobId, failure, core.clock.now())
+
+    core.clock.set(new Date('2026-04-01T00:05:00Z'))
+    await call(core, 'POST', `/api/jobs/${job.jobId}/resume`, { token: job.token })
+    await core.db
+      .update(generationJobs)
+      .set({ status: 'running' })
+      .where(eq(generationJobs.id, job.jobId))
+    await spend(job, 0.006)
+    await stopJob(core.db, job.jobId, failure, core.clock.now())
+
+    expect(await monthOf(job.userId)).toEqual({ generations: 0, cost: 0.006 })
   })
 })
 

@@ -48,8 +48,8 @@ export async function takeQuota(
 /**
  * Gives back the generation and the part of the reservation that was not spent (a
  * cancellation before it started, or a failure before any prose): the month's cost is
- * settled to what the ledger says the job really cost, since those calls were paid for. Only
- * the month the job was charged to is touched: an earlier month's counters are already gone.
+ * settled to what the ledger says the job really cost in it, since those calls were paid for.
+ * Only the month the job was charged to is touched: an earlier month's counters are already gone.
  */
 export async function refundQuota(tx: Tx, job: JobRow): Promise<void> {
   if (job.quotaState === 'refunded') return
@@ -70,25 +70,26 @@ export async function refundQuota(tx: Tx, job: JobRow): Promise<void> {
 /**
  * Takes the generation of a job that had given it back, as it is resumed: one generation
  * and the estimate again, under the same limits as a new job. What the job already cost
- * stays charged, in the month it was charged to; when that is the current month, the job's
- * charge now holds both, so the settlement at its end replaces the whole.
+ * stays charged, in the month it was charged to, and stays in the job's charge beside the
+ * new estimate: the settlement at the end then moves this month by the actual cost less that
+ * charge, so a resume in a later month is charged only what the job costs from here on.
  */
 export async function retakeQuota(tx: Tx, job: JobRow, now: Date): Promise<void> {
   const month = await takeQuota(tx, job.userId, job.estimatedCostUsd, now)
-  const alreadyCharged = job.quotaMonth === month ? job.quotaChargedUsd : 0
   await tx
     .update(generationJobs)
     .set({
       quotaState: 'reserved',
       quotaMonth: month,
-      quotaChargedUsd: sql`${alreadyCharged}::numeric + ${job.estimatedCostUsd}::numeric`,
+      quotaChargedUsd: sql`${job.quotaChargedUsd}::numeric + ${job.estimatedCostUsd}::numeric`,
     })
     .where(eq(generationJobs.id, job.id))
 }
 
 /**
- * Replaces what the job has charged to the month (the estimate at first) with what it has
- * actually cost. A resumed job settles again when it ends, by the difference.
+ * Replaces what the job has charged (the estimate at first) with what it has actually cost;
+ * the difference lands on the month the job is charged to now. A resumed job settles again
+ * when it ends, by the difference.
  */
 export async function settleQuota(tx: Tx, job: JobRow, actualUsd: number): Promise<void> {
   if (job.quotaState === 'refunded') return

@@ -43,7 +43,10 @@ export const generationJobs = pgTable(
     quotaState: text('quota_state', { enum: ['reserved', 'settled', 'refunded'] })
       .notNull()
       .default('reserved'),
-    /** What this job adds to its owner's monthly cost now: the estimate, then the actual cost. */
+    /**
+     * What this job has charged to its owner's monthly costs, in all months: the estimate, then
+     * the actual cost. Settling moves `quotaMonth` by the difference to the actual cost.
+     */
     quotaChargedUsd: money('quota_charged_usd').notNull().default(0),
     attempts: integer('attempts').notNull().default(0),
     runAfter: timestamp('run_after', { withTimezone: true }),
