@@ -1,4 +1,5 @@
 import type { Logger } from '../core/logging/logger'
+import { DRAIN_TIMEOUT_MS, EXIT_GRACE_MS } from '../core/workers/worker-pool'
 
 export interface ShutdownOptions {
   /** Settles when start-up is over, whether it built the core or not. */
@@ -16,10 +17,12 @@ export interface ShutdownOptions {
 export type ShutdownOutcome = 'closed' | 'nothing-to-close' | 'failed' | 'timed-out'
 
 /**
- * Generous: closing waits for running stages to checkpoint, the workers to exit (2 s each at
- * most) and a backup in progress to finish writing.
+ * Derived from the pool's own limits: closing lets a busy worker drain (finish its call and
+ * checkpoint), gives it time to exit, then queues its job again, finishes a backup in progress
+ * and closes the database. Cutting that short would leave the database open and the job
+ * running, and the quit would count as a failed attempt.
  */
-export const CLOSE_TIMEOUT_MS = 20_000
+export const CLOSE_TIMEOUT_MS = DRAIN_TIMEOUT_MS + EXIT_GRACE_MS + 15_000
 
 /**
  * Closes the core once, however often quitting is asked for. A start-up still running (a

@@ -42,7 +42,7 @@ export interface PoolStats {
 export const DRAIN_TIMEOUT_MS = 20_000
 const WATCH_INTERVAL_MS = 1_000
 /** An idle or aborted worker has this long to exit before it is killed. */
-const EXIT_GRACE_MS = 2_000
+export const EXIT_GRACE_MS = 2_000
 
 interface PendingRestart {
   timer: NodeJS.Timeout
@@ -84,10 +84,6 @@ export class WorkerPool {
    */
   holds(slot: WorkerSlot): boolean {
     return this.slots.includes(slot) && !this.retiring.has(slot) && !this.stopping
-  }
-
-  slotOf(jobId: string): WorkerSlot | undefined {
-    return this.slots.find((s) => s.jobId === jobId)
   }
 
   send(slot: WorkerSlot, message: ToWorker): void {
