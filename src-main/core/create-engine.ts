@@ -61,7 +61,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   try {
     await scheduler.start(pool)
   } catch (error) {
-    // The core undoes a failed start, but it never got this engine to stop.
+    // The core undoes a failed start, but it never got this engine to stop. Paused first, so
+    // no worker's `ready` makes it claim a job while the pool goes.
+    scheduler.pause()
     await pool.stop()
     throw error
   }

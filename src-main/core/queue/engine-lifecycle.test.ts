@@ -146,22 +146,49 @@ describe('deleting a project while its job runs', () => {
   })
 })
 
+async function workersCheck(core: TestCore) {
+  const res = await call(core, 'GET', '/api/health/ready')
+  return res.json.checks.find((c: { name: string }) => c.name === 'workers')
+}
+
+describe('a job whose end cannot be written', () => {
+  it('frees its worker and runs again from its checkpoints instead of staying running', async () => {
+    const { core } = await engine(() => createHeldModels(() => false).models)
+    const { token, projectId } = await startWriter(core)
+    // The database refuses the narrative once, as a full disk or a broken index would.
+    await core.pg.exec(`
+      CREATE FUNCTION refuse_narrative() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'no room for the narrative'; END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER refuse_narrative BEFORE INSERT ON narratives
+        FOR EACH ROW EXECUTE FUNCTION refuse_narrative();`)
+    const job = await submitJob(core, token, projectId)
+
+    await vi.waitFor(async () => expect((await readJob(core, job.id)).status).toBe('queued'), {
+      timeout: 10_000,
+    })
+    await core.pg.exec('DROP TRIGGER refuse_narrative ON narratives')
+    core.clock.advance(60_000) // past the backoff before the next attempt
+
+    expect(await waitForJob(core, job.id, undefined, 10_000)).toBe('completed')
+    expect(await readJob(core, job.id)).toMatchObject({ attempts: 2 })
+    const story = await call(core, 'GET', `/api/narratives?project_id=${projectId}`, { token })
+    expect(story.json.total).toBe(1)
+  })
+})
+
 describe('the worker concurrency setting', () => {
   it('resizes the pool as soon as it is saved', async () => {
     const { core, workers } = await engine(() => createHeldModels(() => false).models)
     const { token } = await startWriter(core)
-    const workersCheck = async () => {
-      const res = await call(core, 'GET', '/api/health/ready')
-      return res.json.checks.find((c: { name: string }) => c.name === 'workers')
-    }
+    const check = () => workersCheck(core)
 
     const saved = await call(core, 'PATCH', '/api/settings', {
       token,
       body: { worker_concurrency: 3 },
     })
     expect(saved.status).toBe(200)
-    expect((await workersCheck()).detail).toMatch(/of 3 alive/)
-    await vi.waitFor(async () => expect((await workersCheck()).detail).toMatch(/^3 of 3 alive/), {
+    expect((await check()).detail).toMatch(/of 3 alive/)
+    await vi.waitFor(async () => expect((await check()).detail).toMatch(/^3 of 3 alive/), {
       timeout: 5_000,
     })
 
@@ -169,6 +196,27 @@ describe('the worker concurrency setting', () => {
     await vi.waitFor(() => expect(workers.filter((w) => w.exited)).toHaveLength(2), {
       timeout: 5_000,
     })
-    expect((await workersCheck()).detail).toMatch(/^1 of 1 alive/)
+    expect((await check()).detail).toMatch(/^1 of 1 alive/)
+  })
+
+  it('calls a surplus worker finishing its job after the setting was lowered healthy', async () => {
+    const held = createHeldModels(isProseOfSegment(1))
+    const { core, workers } = await engine(() => held.models)
+    const { token, projectId } = await startWriter(core)
+    await call(core, 'PATCH', '/api/settings', { token, body: { worker_concurrency: 2 } })
+    await vi.waitFor(() => expect(workers).toHaveLength(2), { timeout: 5_000 })
+    await submitJob(core, token, projectId)
+    await submitJob(core, token, projectId)
+    await vi.waitFor(() => expect(held.held).toHaveLength(2), { timeout: 5_000 })
+
+    await call(core, 'PATCH', '/api/settings', { token, body: { worker_concurrency: 1 } })
+
+    const busy = await workersCheck(core)
+    expect(busy.detail).toMatch(/^2 of 1 alive, 2 busy/)
+    expect(busy.status).toBe('ok')
+    held.held.forEach((c) => c.release())
+    await vi.waitFor(() => expect(workers.filter((w) => w.exited)).toHaveLength(1), {
+      timeout: 10_000,
+    })
   })
 })

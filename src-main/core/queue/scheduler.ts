@@ -69,6 +69,8 @@ export class Scheduler implements JobControl, ProjectJobControl {
   private again = false
   private stopping = false
   private lastSweep = 0
+  /** Claims, recoveries and sweeps under way, which `stop()` lets finish before the close. */
+  private readonly inFlight = new Set<Promise<unknown>>()
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -87,7 +89,7 @@ export class Scheduler implements JobControl, ProjectJobControl {
       return
     }
     this.ticking = true
-    void this.fillIdleWorkers()
+    this.track(this.fillIdleWorkers())
       .catch((error: unknown) => this.deps.log.error({ err: error }, 'scheduling failed'))
       .finally(() => {
         this.ticking = false
@@ -139,9 +141,12 @@ export class Scheduler implements JobControl, ProjectJobControl {
     this.enqueue(entry, async () => {
       const outcome = await recordWorkerMessage(this.deps, entry.job, message).catch(
         async (error: unknown) => {
-          if (!(await this.noticeDeleted(entry))) throw error
-          await this.recordDiscarded(entry, message)
-          return null
+          if (await this.noticeDeleted(entry)) return this.recordDiscarded(entry, message)
+          if (message.type === 'result' || message.type === 'failed') {
+            await this.recoverUnrecordedEnd(entry, error)
+            return undefined
+          }
+          throw error
         },
       )
       if (outcome?.finished) this.release(entry)
@@ -154,7 +159,7 @@ export class Scheduler implements JobControl, ProjectJobControl {
     const entry = jobId ? this.running.get(jobId) : undefined
     if (!entry) return
     this.running.delete(entry.job.id)
-    void entry.chain
+    const recovery = entry.chain
       .then(async () => {
         if (!entry.discarded) await recoverLostJob(this.deps, entry.job.id, entry.workerId, reason)
       })
@@ -162,6 +167,7 @@ export class Scheduler implements JobControl, ProjectJobControl {
         this.deps.log.error({ err: error, job: entry.job.id }, 'recovering a lost job failed'),
       )
       .finally(() => this.wake())
+    this.track(recovery)
   }
 
   /** Stops taking jobs; workers keep reporting while the pool drains them. */
@@ -176,7 +182,11 @@ export class Scheduler implements JobControl, ProjectJobControl {
    */
   async stop(): Promise<void> {
     this.pause()
-    await Promise.all([...this.running.values()].map((e) => e.chain))
+    // What is under way may start more (a recovery wakes the scheduler): wait until it is quiet.
+    do {
+      const chains = [...this.running.values()].map((e) => e.chain)
+      await Promise.allSettled([...this.inFlight, ...chains])
+    } while (this.inFlight.size > 0)
     const requeued = await releaseOwnJobs(this.deps, this.instanceId)
     if (requeued > 0) this.deps.log.info({ requeued }, 'unfinished jobs queued for the next start')
   }
@@ -186,7 +196,7 @@ export class Scheduler implements JobControl, ProjectJobControl {
     const now = this.deps.now().getTime()
     if (now - this.lastSweep < this.deps.settings().WORKER_HEARTBEAT_TIMEOUT_MS) return
     this.lastSweep = now
-    void this.takeBackOrphans(false).catch((error: unknown) =>
+    void this.track(this.takeBackOrphans(false)).catch((error: unknown) =>
       this.deps.log.error({ err: error }, 'looking for orphaned jobs failed'),
     )
   }
@@ -274,6 +284,18 @@ export class Scheduler implements JobControl, ProjectJobControl {
     if (message.type === 'result' || message.type === 'failed') this.release(entry)
   }
 
+  /**
+   * The worker is done but its end could not be written: the worker is freed for other jobs
+   * and the job treated as lost, so it runs again from its checkpoints instead of staying
+   * `running` with nobody holding it.
+   */
+  private async recoverUnrecordedEnd(entry: RunningEntry, error: unknown): Promise<void> {
+    this.deps.log.error({ err: error, job: entry.job.id }, 'the end of a job could not be recorded')
+    this.release(entry)
+    const reason = `its outcome could not be recorded (${(error as Error).message})`
+    await recoverLostJob(this.deps, entry.job.id, entry.workerId, reason)
+  }
+
   /** Whether a failed write was for a job deleted meanwhile; if so, its worker is stopped. */
   private async noticeDeleted(entry: RunningEntry): Promise<boolean> {
     const exists = await this.deps.db.query.generationJobs.findFirst({
@@ -297,6 +319,14 @@ export class Scheduler implements JobControl, ProjectJobControl {
     setTimeout(() => {
       if (slot.jobId === entry.job.id) pool.terminate(slot, `did not stop (${reason})`)
     }, CANCEL_GRACE_MS).unref()
+  }
+
+  /** Remembers a promise until it settles, so `stop()` can wait for it. */
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work)
+    const forget = () => void this.inFlight.delete(work)
+    work.then(forget, forget)
+    return work
   }
 
   private enqueue(entry: RunningEntry, work: () => Promise<void>): void {
