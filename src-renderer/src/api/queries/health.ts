@@ -10,14 +10,17 @@ export const healthKeys = {
 /**
  * Readiness with one check per dependency. A 503 carries the same body and is data: it is
  * how the app learns what is down. After this first answer the server keeps it current:
- * it re-checks on its own and announces every change as a `health.changed` event.
+ * it re-checks on its own and announces every change of status as a `health.changed` event.
+ * Unchanged checks are not announced, so their figures (latency, time of the last check) are
+ * fetched again when the panel opens or the window comes back into focus.
  */
 export function readinessOptions() {
   return queryOptions({
     queryKey: healthKeys.ready,
     queryFn: () => fetchReadiness(false),
     staleTime: Infinity,
-    refetchOnWindowFocus: true,
+    refetchOnMount: 'always',
+    refetchOnWindowFocus: 'always',
   })
 }
 

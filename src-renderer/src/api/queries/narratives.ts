@@ -103,7 +103,6 @@ export function useDeleteNarrative() {
   })
 }
 
-/** Downloads an export and hands it to the browser's save flow. */
 /** Downloads an export; `beforeExport` runs first, for an editor to save what is pending. */
 export function useExportNarrative(id: string, beforeExport?: () => Promise<void>) {
   return useMutation({
