@@ -12,7 +12,7 @@ import { offsetOf, toPage } from '../http/pagination'
 import type { ProjectsService } from '../projects/projects-service'
 import { estimateJobCost } from './estimate'
 import { estimateSecondsLeft, toJobDto, type JobRow } from './job-dto'
-import { hasProse, refundQuota, retakeQuota, takeQuota } from './quota'
+import { carryQuotaIntoMonth, hasProse, refundQuota, retakeQuota, takeQuota } from './quota'
 import { priceTableOf, resolveStageModels } from './stage-models'
 
 /** Jobs that stopped and may be queued again from their checkpoints. */
@@ -212,6 +212,7 @@ export class JobsService {
         throw notResumable(current?.status ?? 'gone')
       }
       if (queued.quotaState === 'refunded') await retakeQuota(tx, queued, now)
+      else await carryQuotaIntoMonth(tx, queued, now)
     })
     this.deps.control.wake()
     return this.get(userId, id)

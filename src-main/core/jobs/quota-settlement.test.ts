@@ -193,6 +193,57 @@ describe('resuming in a later month', () => {
   })
 })
 
+describe('resuming in a later month a job that kept its generation', () => {
+  let startedAt: Date
+  beforeEach(() => {
+    startedAt = core.clock.now()
+  })
+  afterEach(() => core.clock.set(startedAt))
+
+  it('counts the rest of its cost against the new month, without a second generation', async () => {
+    core.clock.set(new Date('2026-05-31T23:40:00Z'))
+    const job = await runningJob(0, true)
+    await spend(job, 0.005)
+    await stopJob(core.db, job.jobId, failure, core.clock.now())
+    expect(await monthOf(job.userId)).toEqual({ generations: 1, cost: 0.005 })
+
+    core.clock.set(new Date('2026-06-01T00:05:00Z'))
+    const resumed = await call(core, 'POST', `/api/jobs/${job.jobId}/resume`, { token: job.token })
+    expect(resumed.status).toBe(200)
+    const reserved = await core.db.query.users.findFirst({ where: eq(users.id, job.userId) })
+    expect(reserved).toMatchObject({ usageMonth: '2026-06', generationsUsed: 0 })
+    expect(reserved!.costUsedUsd).toBeCloseTo(job.estimate - 0.005, 6)
+
+    await core.db
+      .update(generationJobs)
+      .set({ status: 'running' })
+      .where(eq(generationJobs.id, job.jobId))
+    await spend(job, 0.012)
+    await completeJob(core.db, job.jobId, RESULT, core.clock.now())
+    expect(await monthOf(job.userId)).toEqual({ generations: 0, cost: 0.012 })
+  })
+
+  it('is refused when the new month has no room left for the rest of its cost', async () => {
+    core.clock.set(new Date('2026-07-31T23:40:00Z'))
+    const job = await runningJob(0, true)
+    await stopJob(core.db, job.jobId, failure, core.clock.now())
+    core.clock.set(new Date('2026-08-01T00:05:00Z'))
+    await core.db
+      .update(users)
+      .set({ usageMonth: '2026-08', costUsedUsd: 10 })
+      .where(eq(users.id, job.userId))
+
+    const resumed = await call(core, 'POST', `/api/jobs/${job.jobId}/resume`, { token: job.token })
+
+    expect(resumed.status).toBe(403)
+    expect(resumed.json.detail).toMatch(/Monthly cost limit/)
+    const row = await core.db.query.generationJobs.findFirst({
+      where: eq(generationJobs.id, job.jobId),
+    })
+    expect(row!.status).toBe('failed')
+  })
+})
+
 const RESULT = {
   title: 'Latarnik',
   text: 'Światło zgasło.',

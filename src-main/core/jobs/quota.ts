@@ -16,6 +16,7 @@ export async function takeQuota(
   userId: string,
   estimateUsd: number,
   now: Date,
+  generations: 0 | 1 = 1,
 ): Promise<string> {
   const month = usageMonthOf(now)
   const sameMonth = sql`${users.usageMonth} = ${month}`
@@ -26,14 +27,19 @@ export async function takeQuota(
   const taken = await tx
     .update(users)
     .set({
-      generationsUsed: sql`${usedGenerations} + 1`,
+      generationsUsed: sql`${usedGenerations} + ${generations}`,
       costUsedUsd: sql`${usedCost} + ${estimate}`,
       usageMonth: month,
     })
     .where(
       and(
         eq(users.id, userId),
-        or(isNull(users.monthlyGenerationLimit), lt(usedGenerations, users.monthlyGenerationLimit)),
+        generations === 0
+          ? undefined
+          : or(
+              isNull(users.monthlyGenerationLimit),
+              lt(usedGenerations, users.monthlyGenerationLimit),
+            ),
         or(
           isNull(users.monthlyCostLimitUsd),
           lte(sql`${usedCost} + ${estimate}`, users.monthlyCostLimitUsd),
@@ -82,6 +88,27 @@ export async function retakeQuota(tx: Tx, job: JobRow, now: Date): Promise<void>
       quotaState: 'reserved',
       quotaMonth: month,
       quotaChargedUsd: sql`${job.quotaChargedUsd}::numeric + ${job.estimatedCostUsd}::numeric`,
+    })
+    .where(eq(generationJobs.id, job.id))
+}
+
+/**
+ * Moves a job that kept its generation (it had written prose) into the month it is resumed
+ * in, when that is a later one: no generation is taken, but what the estimate still expects
+ * it to spend is reserved under this month's cost limit, so the cost of the rest of the work
+ * counts against the month it is spent in. The charge keeps what the job cost before, which
+ * stays with the earlier month, as `retakeQuota` does.
+ */
+export async function carryQuotaIntoMonth(tx: Tx, job: JobRow, now: Date): Promise<void> {
+  if (job.quotaState === 'refunded' || job.quotaMonth === usageMonthOf(now)) return
+  const remainingUsd = Math.max(job.estimatedCostUsd - job.actualCostUsd, 0)
+  const month = await takeQuota(tx, job.userId, remainingUsd, now, 0)
+  await tx
+    .update(generationJobs)
+    .set({
+      quotaState: 'reserved',
+      quotaMonth: month,
+      quotaChargedUsd: sql`${job.actualCostUsd}::numeric + ${remainingUsd}::numeric`,
     })
     .where(eq(generationJobs.id, job.id))
 }
