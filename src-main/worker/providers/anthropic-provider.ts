@@ -3,6 +3,7 @@ import type { Logger } from '../../core/logging/logger'
 import { toJsonSchema } from './json-schema'
 import { toPingError } from './provider-errors'
 import { runModelCall, type RawAnswer } from './run-model-call'
+import { linkCallSignal } from './call-signal'
 import { guardStream } from './stream-guard'
 import type {
   FinishReason,
@@ -74,14 +75,17 @@ export class AnthropicProvider implements ModelProvider {
       description: `Records the ${structured.name} answer. Call it with the complete answer.`,
       input_schema: toJsonSchema(structured.schema) as Anthropic.Tool.InputSchema,
     }
-    const message = await this.client.messages.create(
-      {
-        ...baseBody(request, prompt),
-        tools: [tool],
-        tool_choice: { type: 'tool', name: structured.name },
-      },
-      { signal: request.signal },
-    )
+    const call = linkCallSignal(request.signal)
+    const message = await this.client.messages
+      .create(
+        {
+          ...baseBody(request, prompt),
+          tools: [tool],
+          tool_choice: { type: 'tool', name: structured.name },
+        },
+        { signal: call.signal },
+      )
+      .finally(call.unlink)
 
     const toolUse = message.content.find((block) => block.type === 'tool_use')
     // Without a tool_use block the text goes to the parser, which reports it and asks again.

@@ -3,6 +3,7 @@ import type { Logger } from '../../core/logging/logger'
 import { toStrictJsonSchema } from './json-schema'
 import { toPingError } from './provider-errors'
 import { runModelCall, type RawAnswer } from './run-model-call'
+import { linkCallSignal } from './call-signal'
 import { guardStream } from './stream-guard'
 import type {
   FinishReason,
@@ -72,20 +73,23 @@ export class OpenAiProvider implements ModelProvider {
     structured: StructuredOutput<unknown>,
     prompt: string,
   ): Promise<RawAnswer> {
-    const completion = await this.client.chat.completions.create(
-      {
-        ...this.baseBody(request, prompt),
-        response_format: {
-          type: 'json_schema',
-          json_schema: {
-            name: structured.name,
-            strict: true,
-            schema: toStrictJsonSchema(structured.schema),
+    const call = linkCallSignal(request.signal)
+    const completion = await this.client.chat.completions
+      .create(
+        {
+          ...this.baseBody(request, prompt),
+          response_format: {
+            type: 'json_schema',
+            json_schema: {
+              name: structured.name,
+              strict: true,
+              schema: toStrictJsonSchema(structured.schema),
+            },
           },
         },
-      },
-      { signal: request.signal },
-    )
+        { signal: call.signal },
+      )
+      .finally(call.unlink)
 
     const choice = completion.choices[0]
     const text = choice?.message.content ?? ''

@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors/app-error'
+import { linkCallSignal } from './call-signal'
 import { createAbortError, PROVIDER_LABELS } from './provider-errors'
 import type { ProviderName } from './types'
 
@@ -28,19 +29,15 @@ export function guardStream(
   callerSignal: AbortSignal | undefined,
   idleMs: number,
 ): StreamGuard {
-  const controller = new AbortController()
+  const call = linkCallSignal(callerSignal)
   let stalled = false
   let timer: NodeJS.Timeout | undefined
-
-  const onCallerAbort = () => controller.abort(callerSignal?.reason)
-  if (callerSignal?.aborted) onCallerAbort()
-  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
 
   const touch = () => {
     clearTimeout(timer)
     timer = setTimeout(() => {
       stalled = true
-      controller.abort()
+      call.abort()
     }, idleMs)
   }
   const stoppedError = (): unknown => {
@@ -54,7 +51,7 @@ export function guardStream(
   touch()
 
   return {
-    signal: controller.signal,
+    signal: call.signal,
     touch,
     throwIfStopped: () => {
       const error = stoppedError()
@@ -63,7 +60,7 @@ export function guardStream(
     explain: (error) => stoppedError() ?? error,
     dispose: () => {
       clearTimeout(timer)
-      callerSignal?.removeEventListener('abort', onCallerAbort)
+      call.unlink()
     },
   }
 }
