@@ -5,10 +5,8 @@ export const CheckStatusSchema = z.enum(['ok', 'degraded', 'down'])
 export type CheckStatus = z.infer<typeof CheckStatusSchema>
 
 /** One dependency's health, as the health panel shows it. */
-export const HealthCheckSchema = z.object({
-  name: z.string().describe('database, migrations, disk, workers, queue, provider:openai, …'),
-  status: CheckStatusSchema,
-  detail: z.string().describe('What the check found, in English'),
+/** What a check found, named so that a client can word it in its own language. */
+export const FindingSchema = z.object({
   code: z
     .string()
     .optional()
@@ -17,6 +15,13 @@ export const HealthCheckSchema = z.object({
     .record(z.string(), z.union([z.string(), z.number()]))
     .optional()
     .describe('The figures and names the detail mentions, keyed for `code`'),
+})
+
+export const HealthCheckSchema = z.object({
+  name: z.string().describe('database, migrations, disk, workers, queue, provider:openai, …'),
+  status: CheckStatusSchema,
+  detail: z.string().describe('What the check found, in English'),
+  ...FindingSchema.shape,
   latency_ms: z.number(),
   checked_at: IsoDateSchema,
   /**

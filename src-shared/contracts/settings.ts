@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { StageSchema } from './catalog'
+import { FindingSchema } from './health'
 import { ModelChoiceSchema, ProviderSchema } from './jobs'
 
 /** A provider as the settings screen sees it: keys are never sent back, only a hint. */
@@ -55,7 +56,8 @@ export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>
 
 export const ProviderTestResultSchema = z.object({
   ok: z.boolean(),
-  detail: z.string(),
+  detail: z.string().describe('What the test found, in English'),
+  ...FindingSchema.shape,
   latency_ms: z.number(),
 })
 export type ProviderTestResult = z.infer<typeof ProviderTestResultSchema>

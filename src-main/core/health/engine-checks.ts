@@ -100,7 +100,11 @@ export function providerChecks(settings: () => Settings): (fresh: boolean) => Ch
   }
 }
 
-async function pingProvider(ping: () => Promise<void>, name: ProviderName): Promise<CheckOutcome> {
+/** Pings a provider and words the outcome as the health panel and the settings test show it. */
+export async function pingProvider(
+  ping: () => Promise<void>,
+  name: ProviderName,
+): Promise<CheckOutcome> {
   try {
     await ping()
     return {

@@ -6,9 +6,11 @@ import {
   SettingsUpdateSchema,
   SettingsViewSchema,
 } from '@shared/contracts/settings'
+import { pingProvider } from '../health/engine-checks'
 import type { AppEnv } from '../http/context'
 import { AUTHED_ERRORS, BEARER, jsonBody, jsonResponse } from '../http/route-helpers'
 import { createProviders, readProviderSettings } from '../../worker/providers/create-providers'
+import { PROVIDER_LABELS } from '../../worker/providers/provider-errors'
 import type { SettingsStore } from './settings-store'
 
 const common = { tags: ['settings'], security: BEARER }
@@ -49,19 +51,19 @@ export function settingsRoutes(store: SettingsStore) {
       const registry = createProviders(readProviderSettings(store.current()), {
         timeoutMs: TEST_TIMEOUT_MS,
       })
-      const started = performance.now()
       if (!registry.has(name)) {
-        return c.json({ ok: false, detail: `${name} is not set up yet`, latency_ms: 0 }, 200)
+        const detail = `${PROVIDER_LABELS[name]} is not set up yet`
+        const finding = { code: 'provider_not_set_up', params: { provider: name } }
+        return c.json({ ok: false, detail, ...finding, latency_ms: 0 }, 200)
       }
-      try {
-        await registry.get(name).ping(AbortSignal.timeout(TEST_TIMEOUT_MS))
-        return c.json(
-          { ok: true, detail: 'Connected', latency_ms: Math.round(performance.now() - started) },
-          200,
-        )
-      } catch (error) {
-        const latency = Math.round(performance.now() - started)
-        return c.json({ ok: false, detail: (error as Error).message, latency_ms: latency }, 200)
-      }
+      const started = performance.now()
+      const provider = registry.get(name)
+      const outcome = await pingProvider(
+        () => provider.ping(AbortSignal.timeout(TEST_TIMEOUT_MS)),
+        name,
+      )
+      const latency_ms = Math.round(performance.now() - started)
+      const { status, detail, code, params } = outcome
+      return c.json({ ok: status === 'ok', detail, code, params, latency_ms }, 200)
     })
 }

@@ -111,7 +111,12 @@ describe('settings', () => {
     const res = await writer.call('POST', '/api/settings/providers/openai/test')
 
     expect(res.status).toBe(200)
-    expect(res.json).toMatchObject({ ok: true, detail: 'Connected' })
+    expect(res.json).toMatchObject({
+      ok: true,
+      detail: 'OpenAI answers',
+      code: 'provider_answers',
+      params: { provider: 'openai' },
+    })
     expect(res.json.latency_ms).toBeGreaterThanOrEqual(0)
   })
 
@@ -130,15 +135,23 @@ describe('settings', () => {
 
     for (const res of [down, refused]) {
       expect(res.status).toBe(200)
-      expect(res.json).toMatchObject({ ok: false, detail: expect.any(String) })
-      expect(res.json.detail.length).toBeGreaterThan(0)
+      expect(res.json).toMatchObject({ ok: false, code: 'provider_failed' })
+      expect(res.json.detail).toMatch(/^OpenAI: ./)
     }
+    // Named, so the window can say it in the writer's language.
+    expect(refused.json.params).toMatchObject({ provider: 'openai', cause: 'connection' })
   })
 
   it('reports a provider that is not set up instead of trying it', async () => {
     const res = await writer.call('POST', '/api/settings/providers/anthropic/test')
 
-    expect(res.json).toEqual({ ok: false, detail: 'anthropic is not set up yet', latency_ms: 0 })
+    expect(res.json).toEqual({
+      ok: false,
+      detail: 'Anthropic is not set up yet',
+      code: 'provider_not_set_up',
+      params: { provider: 'anthropic' },
+      latency_ms: 0,
+    })
   })
 })
 

@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { HealthCheck } from '@shared/contracts/health'
+import type { ProviderTestResult } from '@shared/contracts/settings'
 import { en } from '../../i18n/en'
 import { createFormatters } from '../../i18n/format'
 import { pl } from '../../i18n/pl'
@@ -25,7 +26,7 @@ beforeAll(async () => {
   })
 })
 
-function inPolish(check: HealthCheck): string {
+function inPolish(check: HealthCheck | ProviderTestResult): string {
   return describeCheck(check, i18n.getFixedT('pl'), createFormatters('pl'))
 }
 
@@ -61,6 +62,18 @@ describe('a health finding in the writer’s language', () => {
       })
     expect(failed('key_refused')).not.toContain('418')
     expect(failed('other')).toContain('HTTP 418 teapot')
+  })
+
+  it('words a provider test from Settings the same way', () => {
+    const untested: ProviderTestResult = {
+      ok: false,
+      detail: 'Anthropic is not set up yet',
+      code: 'provider_not_set_up',
+      params: { provider: 'anthropic' },
+      latency_ms: 0,
+    }
+    const text = inPolish(untested)
+    expect(text).toBe('Anthropic nie jest jeszcze skonfigurowany.')
   })
 
   it('falls back to the server’s detail for a code it does not know, or none', () => {

@@ -7,7 +7,11 @@ import type { Formatters } from '../../i18n/format'
  * and the figures in `params`; a code this build does not know yet shows the server's own
  * English detail, so nothing is ever hidden.
  */
-export function describeCheck(check: HealthCheck, t: TFunction, format: Formatters): string {
+export function describeCheck(
+  check: Pick<HealthCheck, 'detail' | 'code' | 'params'>,
+  t: TFunction,
+  format: Formatters,
+): string {
   if (!check.code) return check.detail
   const params = check.params ?? {}
   const key =

@@ -5,6 +5,7 @@ import { useTestProvider, useUpdateSettings } from '../../api/queries/settings'
 import { describeError } from '../../i18n/describe-error'
 import { useFormat } from '../../i18n/format'
 import { Button } from '../../ui/Button'
+import { describeCheck } from '../health/check-detail'
 import { TextField } from '../../ui/Field'
 import { StatusDot } from '../../ui/StatusDot'
 
@@ -115,7 +116,7 @@ export function ProviderCard({ provider }: { provider: ProviderView }) {
           {test.data?.ok && t('settings.providers.testOk', { ms: format.ms(test.data.latency_ms) })}
           {test.data &&
             !test.data.ok &&
-            t('settings.providers.testFailed', { detail: test.data.detail })}
+            t('settings.providers.testFailed', { detail: describeCheck(test.data, t, format) })}
           {test.error &&
             t('settings.providers.testFailed', { detail: describeError(test.error, t) })}
         </p>

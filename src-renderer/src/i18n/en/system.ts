@@ -70,6 +70,7 @@ export const system = {
       queue_empty: 'No jobs are waiting.',
       queue_waiting: 'Jobs waiting: {{depth}}; the oldest for {{oldest_s}}.',
       queue_stuck: 'Jobs waiting: {{depth}}; the oldest for {{oldest_s}}, and no worker is busy.',
+      provider_not_set_up: '{{provider}} is not set up yet.',
       provider_answers: '{{provider}} answers.',
       provider_failed_timeout: '{{provider}} did not answer in time.',
       provider_failed_connection: '{{provider}} could not be reached.',

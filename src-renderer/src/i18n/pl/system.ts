@@ -77,6 +77,7 @@ export const system = {
       queue_waiting: 'Zadania w kolejce: {{depth}}; najstarsze czeka {{oldest_s}}.',
       queue_stuck:
         'Zadania w kolejce: {{depth}}; najstarsze czeka {{oldest_s}}, a żaden proces nie pracuje.',
+      provider_not_set_up: '{{provider}} nie jest jeszcze skonfigurowany.',
       provider_answers: '{{provider}} odpowiada.',
       provider_failed_timeout: '{{provider}} nie odpowiada na czas.',
       provider_failed_connection: 'Nie można połączyć się z: {{provider}}.',
