@@ -12,6 +12,16 @@ import { narrativeKeys } from './queries/narratives'
 
 const JOB_ID = '7b0a8f52-63e4-4d3c-9a41-2f1e0c5d9a10'
 const base = { user_id: 'u1', job_id: JOB_ID }
+/** The push that says the job ended, as the server sends it once the result is written. */
+const JOB_FINISHED = {
+  type: 'job.progress',
+  ...base,
+  status: 'completed',
+  stage: null,
+  progress: 1,
+  cost_usd: 0.3,
+  eta_s: null,
+} as const
 
 function seeded() {
   const client = new QueryClient()
@@ -107,15 +117,7 @@ describe('push events into the cache', () => {
       ({ job_id: JOB_ID, status: value, completed_stages: [], stage_costs: [] }) as never
 
     // The first request was read while the job ran; its answer arrives after the job ended.
-    applyPushEvent(client, {
-      type: 'job.progress',
-      ...base,
-      status: 'completed',
-      stage: null,
-      progress: 1,
-      cost_usd: 0.3,
-      eta_s: null,
-    })
+    applyPushEvent(client, JOB_FINISHED)
     answers[0]!(status('running'))
     await vi.waitFor(() => expect(answers).toHaveLength(2))
     answers[1]!(status('completed'))
@@ -145,15 +147,7 @@ describe('push events into the cache', () => {
     })
     const unsubscribe = observer.subscribe(() => {})
 
-    applyPushEvent(client, {
-      type: 'job.progress',
-      ...base,
-      status: 'completed',
-      stage: null,
-      progress: 1,
-      cost_usd: 0.3,
-      eta_s: null,
-    })
+    applyPushEvent(client, JOB_FINISHED)
 
     await vi.waitFor(() => expect(fetches).toBe(1))
     unsubscribe()
